@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { activityEntrySchema } from './activity';
+import { maestroStatusSchema } from './maestro';
+
+/** Push streams from the core to every open view, over IPC or server-sent events. */
+export const eventStreams = {
+  /** A new activity-log entry. */
+  activity: activityEntrySchema,
+  /** Pause/resume changed (from the tray, the UI or another tab). */
+  'maestro.state': maestroStatusSchema,
+  /** Progress of a render job. */
+  'job.progress': z.object({
+    jobId: z.string(),
+    status: z.enum(['pending', 'generating', 'completed', 'failed', 'cancelled']),
+    step: z.string().nullable(),
+    percent: z.number().min(0).max(100),
+  }),
+  /** Something changed that open views may be showing; they refetch that entity. */
+  'data.changed': z.object({ entity: z.enum(['brands', 'settings', 'secrets']), id: z.string().optional() }),
+} as const;
+
+export type EventStreams = typeof eventStreams;
+export type EventName = keyof EventStreams;
+export type EventPayload<K extends EventName> = z.output<EventStreams[K]>;
+export type ContractEvent = { [K in EventName]: { stream: K; payload: EventPayload<K> } }[EventName];
+
+export const eventNames = Object.keys(eventStreams) as EventName[];

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { ActivityLog } from '../activity/activity-log';
+import type { MaestroStatus } from '../contract/maestro';
+import type { EventHub } from '../events/event-hub';
+import { isoNow, type Clock } from '../ports/clock';
+import type { Database } from '../store/database';
+
+const PAUSED_KEY = 'is_paused';
+
+/**
+ * Pause/resume, persisted in maestro_config so the tray, the UI and a restart agree.
+ * A fresh install starts paused: nothing is generated or published until the creator says so.
+ */
+export class MaestroState {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly activity: ActivityLog,
+    private readonly events: EventHub,
+  ) {}
+
+  async status(): Promise<MaestroStatus> {
+    const row = await this.db.selectFrom('maestro_config').selectAll().where('key', '=', PAUSED_KEY).executeTakeFirst();
+    return { paused: row ? row.value !== 'false' : true, changedAt: row?.updated_at ?? null };
+  }
+
+  pause(): Promise<MaestroStatus> {
+    return this.setPaused(true);
+  }
+
+  resume(): Promise<MaestroStatus> {
+    return this.setPaused(false);
+  }
+
+  private async setPaused(paused: boolean): Promise<MaestroStatus> {
+    const current = await this.status();
+    if (current.paused === paused && current.changedAt !== null) return current;
+    const updated_at = isoNow(this.clock);
+    const value = paused ? 'true' : 'false';
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('maestro_config')
+        .values({ key: PAUSED_KEY, value, updated_at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
+        .execute();
+      await this.activity.record(
+        { agent: 'maestro', action: paused ? 'Paused' : 'Resumed', level: 'action', emoji: paused ? '⏸️' : '▶️' },
+        trx,
+      );
+    });
+    const status = { paused, changedAt: updated_at };
+    this.events.emit('maestro.state', status);
+    return status;
+  }
+}

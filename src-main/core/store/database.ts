@@ -1,0 +1,350 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The typed shape of the SQLite file, one interface per table, mirroring migrations/.
+ * Conventions: timestamps are UTC ISO-8601 text; booleans are 0/1 integers; JSON is text.
+ */
+export interface Database {
+  app_settings: AppSettingsTable;
+  app_secrets: AppSecretsTable;
+  maestro_config: MaestroConfigTable;
+  brands: BrandsTable;
+  platform_connections: PlatformConnectionsTable;
+  activity_log: ActivityLogTable;
+  agents: AgentsTable;
+  agent_performance: AgentPerformanceTable;
+  agent_learning: AgentLearningTable;
+  gene_pool: GenePoolTable;
+  proposals: ProposalsTable;
+  content_history: ContentHistoryTable;
+  trending_content: TrendingContentTable;
+  generation_jobs: GenerationJobsTable;
+  scheduled_posts: ScheduledPostsTable;
+  post_performance: PostPerformanceTable;
+  brand_analytics: BrandAnalyticsTable;
+  analytics_snapshots: AnalyticsSnapshotsTable;
+  system_diagnostics: SystemDiagnosticsTable;
+  api_usage: ApiUsageTable;
+}
+
+type Bool = 0 | 1;
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface AppSecretsTable {
+  key: string;
+  ciphertext: Buffer;
+  updated_at: string;
+}
+
+export interface MaestroConfigTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface BrandsTable {
+  id: string;
+  display_name: string;
+  short_name: string;
+  instagram_handle: string | null;
+  instagram_account_id: string | null;
+  facebook_page_id: string | null;
+  youtube_channel_id: string | null;
+  schedule_offset: number;
+  posts_per_day: number;
+  colors: string;
+  active: Bool;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PlatformConnectionsTable {
+  brand_id: string;
+  platform: 'instagram' | 'facebook' | 'youtube';
+  account_id: string | null;
+  account_name: string | null;
+  status: 'connected' | 'revoked' | 'error';
+  last_error: string | null;
+  connected_at: string | null;
+  updated_at: string;
+}
+
+export interface ActivityLogTable {
+  id: Generated<number>;
+  at: string;
+  agent: string | null;
+  action: string;
+  detail: string;
+  level: 'action' | 'detail' | 'api' | 'data' | 'error';
+  emoji: string | null;
+}
+
+export interface AgentsTable {
+  id: Generated<number>;
+  agent_id: string;
+  display_name: string;
+  personality: string;
+  temperature: number;
+  variant: 'dark' | 'light';
+  proposal_prefix: string;
+  strategy_names: string;
+  strategy_weights: string;
+  risk_tolerance: 'low' | 'medium' | 'high';
+  proposals_per_brand: number;
+  content_types: string;
+  active: Bool;
+  is_builtin: Bool;
+  created_for_brand: string | null;
+  survival_score: number;
+  lifetime_views: number;
+  lifetime_proposals: number;
+  lifetime_accepted: number;
+  generation: number;
+  mutation_count: number;
+  last_mutation_at: string | null;
+  parent_agent_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgentPerformanceTable {
+  id: Generated<number>;
+  agent_id: string;
+  period: string;
+  published_count: number;
+  total_views: number;
+  avg_views: number;
+  total_likes: number;
+  total_comments: number;
+  avg_engagement_rate: number;
+  strategy_breakdown: string;
+  best_strategy: string | null;
+  worst_strategy: string | null;
+  avg_examiner_score: number | null;
+  survival_score: number;
+  total_proposals: number;
+  accepted_proposals: number;
+  created_at: string;
+}
+
+export interface AgentLearningTable {
+  id: Generated<number>;
+  agent_id: string;
+  mutation_type: string;
+  description: string;
+  old_value: string | null;
+  new_value: string | null;
+  trigger: string;
+  confidence: number | null;
+  survival_score_at: number | null;
+  created_at: string;
+}
+
+export interface GenePoolTable {
+  id: Generated<number>;
+  source_agent_id: string;
+  source_agent_name: string;
+  personality: string;
+  temperature: number;
+  variant: string;
+  strategy_names: string;
+  strategy_weights: string;
+  risk_tolerance: string;
+  survival_score: number;
+  lifetime_views: number;
+  generation: number;
+  reason: 'retirement' | 'top_performer' | 'manual';
+  times_inherited: number;
+  created_at: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  proposal_id: string;
+  agent_id: string;
+  brand_id: string | null;
+  content_type: 'reel' | 'post';
+  status: 'pending' | 'needs_review' | 'accepted' | 'rejected' | 'expired';
+  variant: string;
+  strategy: string;
+  reasoning: string;
+  title: string;
+  content_lines: string | null;
+  slide_texts: string | null;
+  image_prompt: string | null;
+  caption: string | null;
+  topic_bucket: string | null;
+  source_type: string | null;
+  source_ref: string | null;
+  quality_score: number | null;
+  examiner_score: number | null;
+  examiner_breakdown: string | null;
+  reviewer_notes: string | null;
+  reviewed_at: string | null;
+  accepted_job_id: string | null;
+  burst_day: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentHistoryTable {
+  id: Generated<number>;
+  content_type: 'reel' | 'post';
+  title: string;
+  keyword_hash: string;
+  keywords: string;
+  topic_bucket: string | null;
+  brand_id: string | null;
+  quality_score: number | null;
+  was_used: Bool;
+  image_prompt: string | null;
+  caption: string | null;
+  created_at: string;
+}
+
+export interface TrendingContentTable {
+  id: Generated<number>;
+  ig_media_id: string;
+  source_account: string | null;
+  caption: string | null;
+  media_type: 'VIDEO' | 'IMAGE' | 'CAROUSEL_ALBUM';
+  hashtags: string;
+  like_count: number;
+  comments_count: number;
+  discovery_method: string;
+  discovery_hashtag: string | null;
+  media_timestamp: string | null;
+  used_for_proposal: Bool;
+  proposal_id: string | null;
+  discovered_at: string;
+}
+
+export interface GenerationJobsTable {
+  job_id: string;
+  proposal_id: string | null;
+  status: 'pending' | 'generating' | 'completed' | 'failed' | 'cancelled';
+  title: string;
+  content_lines: string;
+  variant: 'light' | 'dark' | 'post';
+  ai_prompt: string | null;
+  cta_type: string | null;
+  brands: string;
+  platforms: string;
+  fixed_title: Bool;
+  brand_outputs: string;
+  current_step: string | null;
+  progress_percent: number;
+  attempts: number;
+  error_message: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface ScheduledPostsTable {
+  schedule_id: string;
+  job_id: string | null;
+  brand_id: string;
+  content_type: 'reel' | 'post' | 'carousel';
+  variant: string;
+  title: string | null;
+  caption: string;
+  scheduled_time: string;
+  status: 'scheduled' | 'publishing' | 'published' | 'partial' | 'failed' | 'cancelled';
+  platforms: string;
+  media: string;
+  publish_results: string;
+  post_ids: string;
+  retry_platforms: string | null;
+  published_at: string | null;
+  publish_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PostPerformanceTable {
+  id: Generated<number>;
+  platform: 'instagram' | 'facebook' | 'youtube';
+  media_id: string;
+  schedule_id: string | null;
+  brand_id: string;
+  proposal_id: string | null;
+  content_type: string;
+  title: string | null;
+  caption: string | null;
+  topic_bucket: string | null;
+  keyword_hash: string | null;
+  views: number;
+  likes: number;
+  comments: number;
+  saves: number;
+  shares: number;
+  reach: number;
+  engagement_rate: number;
+  performance_score: number;
+  percentile_rank: number | null;
+  published_at: string | null;
+  metrics_fetched_at: string | null;
+  metrics_24h_at: string | null;
+  metrics_48h_at: string | null;
+  metrics_7d_at: string | null;
+  attributed_at: string | null;
+}
+
+export interface BrandAnalyticsTable {
+  brand_id: string;
+  platform: 'instagram' | 'facebook' | 'youtube';
+  followers_count: number;
+  views_last_7_days: number;
+  likes_last_7_days: number;
+  extra_metrics: string;
+  last_fetched_at: string;
+}
+
+export interface AnalyticsSnapshotsTable {
+  id: Generated<number>;
+  brand_id: string;
+  platform: string;
+  followers_count: number;
+  views_last_7_days: number;
+  likes_last_7_days: number;
+  snapshot_at: string;
+}
+
+export interface SystemDiagnosticsTable {
+  id: Generated<number>;
+  status: 'healthy' | 'degraded' | 'critical';
+  total_checks: number;
+  passed: number;
+  warnings: number;
+  failures: number;
+  checks: string;
+  active_agents: number;
+  avg_survival_score: number;
+  gene_pool_size: number;
+  pending_jobs: number;
+  failed_jobs_24h: number;
+  total_scheduled: number;
+  created_at: string;
+}
+
+export interface ApiUsageTable {
+  id: Generated<number>;
+  service: string;
+  operation: string;
+  model: string | null;
+  agent_id: string | null;
+  tokens_in: number;
+  tokens_out: number;
+  latency_ms: number;
+  outcome: string;
+  cost_usd: number;
+  error: string | null;
+  created_at: string;
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import * as m001 from './001-settings-and-brands';
+import * as m002 from './002-agents-and-proposals';
+import * as m003 from './003-jobs-and-publishing';
+import * as m004 from './004-analytics-and-diagnostics';
+
+export interface Migration {
+  /** The schema version this migration produces (its file number). */
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/**
+ * Listed by hand rather than read from disk: the bundled app has no migrations folder, and an
+ * explicit list makes a missing or reordered file a compile-time fact.
+ */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '001-settings-and-brands', up: m001.up },
+  { version: 2, name: '002-agents-and-proposals', up: m002.up },
+  { version: 3, name: '003-jobs-and-publishing', up: m003.up },
+  { version: 4, name: '004-analytics-and-diagnostics', up: m004.up },
+];

@@ -1,0 +1,3 @@
+import { runDesktopApp } from './desktop-app';
+
+void runDesktopApp();

@@ -1,0 +1,43 @@
+import type { WebContents } from 'electron';
+
+/**
+ * The window may only ever show our own renderer. Anything else (a link in a caption, a
+ * redirect, window.open) is refused; http(s) links open in the user's browser instead.
+ */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  try {
+    const target = new URL(url);
+    if (appOrigin.startsWith('file://')) return target.protocol === 'file:' && url.startsWith(appOrigin);
+    return target.origin === new URL(appOrigin).origin;
+  } catch {
+    return false;
+  }
+}
+
+export function isExternalWebLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function guardNavigation(
+  contents: WebContents,
+  appOrigin: string,
+  openExternal: (url: string) => void,
+): void {
+  const refuse = (event: { preventDefault(): void }, url: string) => {
+    if (isAppUrl(url, appOrigin)) return;
+    event.preventDefault();
+    if (isExternalWebLink(url)) openExternal(url);
+  };
+  contents.on('will-navigate', refuse);
+  contents.on('will-redirect', refuse);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,49 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/app';
+import { AppError } from '../core/contract/errors';
+import packageJson from '../../package.json';
+import { newRunToken } from './auth';
+import { startHeadlessServer } from './http-server';
+
+/** `npm run serve -- --port 0 --data-dir DIR`: the whole app in a browser, without Electron. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.MAESTRO_PORT ?? '7357' },
+      'data-dir': { type: 'string', default: process.env.MAESTRO_DATA_DIR ?? join(homedir(), '.maestro') },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  const dataDir = resolve(values['data-dir']);
+
+  const core = await createCore({ dataDir, appVersion: packageJson.version });
+  const server = await startHeadlessServer({
+    core,
+    token: newRunToken(),
+    port,
+    rendererDir: join(__dirname, '../renderer'),
+  });
+  console.log(`Maestro headless control room (data in ${dataDir})`);
+  console.log(`Open: ${server.url}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof AppError ? `${error.code}: ${error.message}` : String((error as Error)?.stack ?? error);
+  console.error(`Maestro could not start.\n${message}`);
+  process.exit(1);
+});
