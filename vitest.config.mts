@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+
+const __dirname = import.meta.dirname;
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@contract': resolve(__dirname, 'src-main/core/contract') };
