@@ -62,20 +62,23 @@ function sendError(res: ServerResponse, error: AppErrorShape): void {
   sendJson(res, statusByCode[error.code], { ok: false, error });
 }
 
+/** Bodies past this are cut off mid-upload instead of drained. */
+const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Keep reading (and discarding) an oversized body so the client gets our answer instead
+      // of a reset connection; only a runaway upload is cut off.
+      if (size > MAX_DRAIN_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(new Error('too_large')) : resolveBody(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

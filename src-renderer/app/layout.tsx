@@ -1,0 +1,21 @@
+import { Outlet } from 'react-router';
+import { ConfirmDialog } from '../ui/confirm-dialog';
+import { Toasts } from '../ui/toasts';
+import { ConnectionBanner } from './connection-banner';
+import { useLiveUpdates } from './live-updates';
+import { Sidebar } from './sidebar';
+
+export function Layout() {
+  useLiveUpdates();
+  return (
+    <div className="layout">
+      <Sidebar />
+      <main className="main">
+        <ConnectionBanner />
+        <Outlet />
+      </main>
+      <Toasts />
+      <ConfirmDialog />
+    </div>
+  );
+}

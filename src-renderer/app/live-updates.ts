@@ -1,0 +1,41 @@
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { EventPayload } from '@contract';
+import { useConnectionState, useContractEvent } from './api-context';
+import { queryKeys } from './query-keys';
+
+type Entity = EventPayload<'data.changed'>['entity'];
+
+/** Which cached views each changed entity can affect. Secrets show up as "set" flags elsewhere. */
+const affectedBy: Record<Entity, QueryKey[]> = {
+  brands: [queryKeys.brands.all],
+  settings: [queryKeys.settings.all],
+  secrets: [queryKeys.settings.all, queryKeys.brands.all],
+};
+
+/**
+ * Keeps every open view current with changes made elsewhere (the tray, another window or tab):
+ * entity changes invalidate their queries, pause/resume updates the status directly, and after
+ * the event stream was down everything is refetched because events may have been missed.
+ */
+export function useLiveUpdates(): void {
+  const queryClient = useQueryClient();
+
+  useContractEvent('data.changed', ({ entity }) => {
+    for (const queryKey of affectedBy[entity]) void queryClient.invalidateQueries({ queryKey });
+  });
+
+  useContractEvent('maestro.state', (status) => {
+    queryClient.setQueryData(queryKeys.maestro.status, status);
+  });
+
+  const connection = useConnectionState();
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (connection === 'lost' || connection === 'unauthorized') wasDown.current = true;
+    else if (connection === 'open' && wasDown.current) {
+      wasDown.current = false;
+      void queryClient.invalidateQueries();
+    }
+  }, [connection, queryClient]);
+}

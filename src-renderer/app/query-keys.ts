@@ -1,0 +1,17 @@
+/**
+ * Every query key in one place, grouped by entity, so a `data.changed` event for an entity can
+ * invalidate exactly that entity's queries by prefix.
+ */
+export const queryKeys = {
+  brands: {
+    all: ['brands'] as const,
+    list: (includeInactive: boolean) => ['brands', 'list', { includeInactive }] as const,
+  },
+  settings: { all: ['settings'] as const },
+  maestro: { status: ['maestro', 'status'] as const },
+  activity: { feed: ['activity', 'feed'] as const },
+  app: {
+    health: ['app', 'health'] as const,
+    info: ['app', 'info'] as const,
+  },
+};

@@ -1,0 +1,132 @@
+import type { OperationName } from '../../src-main/core/contract/operations';
+import type { Random } from '../../src-main/core/ports/random';
+import { sampleBrand } from './temp-core';
+
+/** A valid payload per operation and which of its top-level keys are required. */
+export const validExamples: Record<OperationName, { payload: Record<string, unknown>; required: string[] }> = {
+  'app.info': { payload: {}, required: [] },
+  'app.health': { payload: {}, required: [] },
+  'brands.list': { payload: { includeInactive: true }, required: [] },
+  'brands.get': { payload: { id: sampleBrand.id }, required: ['id'] },
+  'brands.create': {
+    payload: { ...sampleBrand, id: 'fresh-brand', scheduleOffset: 4, postsPerDay: 6, active: true },
+    required: ['id', 'displayName', 'colors'],
+  },
+  'brands.update': { payload: { id: sampleBrand.id, patch: { postsPerDay: 3 } }, required: ['id', 'patch'] },
+  'brands.delete': { payload: { id: sampleBrand.id }, required: ['id'] },
+  'brands.restore': { payload: { id: sampleBrand.id }, required: ['id'] },
+  'settings.get': { payload: {}, required: [] },
+  'settings.set': { payload: { values: { llmModel: 'other-model' } }, required: ['values'] },
+  'secrets.set': { payload: { key: 'llm.apiKey', value: 'sk-new' }, required: ['key', 'value'] },
+  'secrets.clear': { payload: { key: 'llm.apiKey' }, required: ['key'] },
+  'maestro.status': { payload: {}, required: [] },
+  'maestro.pause': { payload: {}, required: [] },
+  'maestro.resume': { payload: {}, required: [] },
+  'activity.list': { payload: { limit: 10 }, required: [] },
+};
+
+const sqlLooking = [
+  "x'); DROP TABLE brands; --",
+  "' OR '1'='1",
+  '1; DELETE FROM app_settings',
+  "Robert'); UPDATE maestro_config SET value='false';--",
+  '" UNION SELECT ciphertext FROM app_secrets --',
+];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function typeOf(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random.next() * items.length)]!;
+}
+
+/** A value whose JSON type differs from `original`'s (null excluded: several fields are nullable). */
+function wrongTypeFor(original: unknown, random: Random): Json {
+  const pool: Json[] = [
+    pick(random, sqlLooking),
+    12345,
+    -1.5,
+    true,
+    false,
+    [],
+    ['a', 1],
+    {},
+    { $gt: '' },
+  ];
+  return pick(
+    random,
+    pool.filter((v) => typeOf(v) !== typeOf(original)),
+  );
+}
+
+/** Paths to every value inside a payload, e.g. ['colors', 'primary']. */
+function paths(value: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const here = [...prefix, key];
+    return inner && typeof inner === 'object' && !Array.isArray(inner) ? [here, ...paths(inner as Record<string, unknown>, here)] : [here];
+  });
+}
+
+function setAt(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+function getAt(target: Record<string, unknown>, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], target);
+}
+
+/**
+ * Payloads that are each invalid by construction (wrong JSON type, a required field missing,
+ * an unknown key, an oversized or SQL-looking string where a format is required, or not an
+ * object at all). As raw strings, ready for an HTTP body.
+ */
+export function malformedPayloads(name: OperationName, count: number, random: Random): string[] {
+  const { payload, required } = validExamples[name];
+  const clone = () => JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
+  const valuePaths = paths(payload);
+  const stringPaths = valuePaths.filter((p) => typeof getAt(payload, p) === 'string');
+  const strategies: Array<() => unknown> = [
+    () => pick(random, [null, [], [payload], 42, 'brands', true, pick(random, sqlLooking)]),
+    () => ({ ...clone(), [pick(random, ['user_id', '__proto__x', 'sql', 'extra', 'ID'])]: pick(random, sqlLooking) }),
+  ];
+  if (valuePaths.length > 0) {
+    strategies.push(() => {
+      const next = clone();
+      const path = pick(random, valuePaths);
+      setAt(next, path, wrongTypeFor(getAt(payload, path), random));
+      return next;
+    });
+  }
+  if (required.length > 0) {
+    strategies.push(() => {
+      const next = clone();
+      delete next[pick(random, required)];
+      return next;
+    });
+  }
+  if (stringPaths.length > 0) {
+    strategies.push(() => {
+      const next = clone();
+      // 100 000 characters is over every string limit of the contract.
+      setAt(next, pick(random, stringPaths), pick(random, ['A', "'", '🎬', '\u0000']).repeat(100_000));
+      return next;
+    });
+  }
+  const formatted = stringPaths.filter((p) => ['id', 'key', 'instagramHandle', 'primary', 'accent', 'llmBaseUrl'].includes(p[p.length - 1]!));
+  if (formatted.length > 0) {
+    strategies.push(() => {
+      const next = clone();
+      setAt(next, pick(random, formatted), pick(random, sqlLooking));
+      return next;
+    });
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const body = strategies[i % strategies.length]!();
+    return JSON.stringify(body);
+  });
+}
