@@ -1,0 +1,56 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { operationNames } from '../../src-main/core/contract/operations';
+import { ipcChannels } from '../../src-main/core/contract/transport';
+import { buildBridge } from '../../src-preload/bridge';
+
+vi.mock('electron', () => import('../fakes/fake-electron'));
+
+function fakeIpc() {
+  const emitter = new EventEmitter();
+  const calls: unknown[][] = [];
+  return {
+    calls,
+    emitter,
+    invoke: async (...args: unknown[]) => {
+      calls.push(args);
+      return { ok: true, value: null };
+    },
+    on: (channel: string, listener: (...a: any[]) => void) => emitter.on(channel, listener),
+    removeListener: (channel: string, listener: (...a: any[]) => void) => emitter.removeListener(channel, listener),
+  };
+}
+
+describe('preload bridge', () => {
+  it('exposes exactly one function per contract operation, all on the one invoke channel', async () => {
+    const ipc = fakeIpc();
+    const bridge = buildBridge(ipc);
+    expect(Object.keys(bridge.operations).sort()).toEqual([...operationNames].sort());
+    await bridge.operations['brands.list']!({ includeInactive: true });
+    await bridge.operations['app.health']!();
+    expect(ipc.calls).toEqual([
+      [ipcChannels.invoke, 'brands.list', { includeInactive: true }],
+      [ipcChannels.invoke, 'app.health', {}],
+    ]);
+  });
+
+  it('delivers events until the renderer unsubscribes', () => {
+    const ipc = fakeIpc();
+    const bridge = buildBridge(ipc);
+    const seen: unknown[] = [];
+    const stop = bridge.subscribe((e) => seen.push(e));
+    ipc.emitter.emit(ipcChannels.event, {}, { stream: 'maestro.state', payload: { paused: false, changedAt: null } });
+    stop();
+    ipc.emitter.emit(ipcChannels.event, {}, { stream: 'maestro.state', payload: { paused: true, changedAt: null } });
+    expect(seen).toEqual([{ stream: 'maestro.state', payload: { paused: false, changedAt: null } }]);
+    expect(ipc.emitter.listenerCount(ipcChannels.event)).toBe(0);
+  });
+
+  it('puts only the bridge on window.maestro: no ipcRenderer, no Node', async () => {
+    const fake = await import('../fakes/fake-electron');
+    await import('../../src-preload/index');
+    const exposed = fake.contextBridge.exposed.get('maestro') as Record<string, unknown>;
+    expect(Object.keys(exposed).sort()).toEqual(['invoke', 'operations', 'subscribe']);
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['maestro']);
+  });
+});
