@@ -24,7 +24,8 @@ export interface MaestroBridge {
  * gets exactly the operations the contract declares, as window.maestro.
  */
 export function buildBridge(ipc: IpcRendererLike): MaestroBridge {
-  const invoke = (name: string, input: unknown) => ipc.invoke(ipcChannels.invoke, name, input) as Promise<Result<unknown>>;
+  const invoke = (name: string, input: unknown) =>
+    ipc.invoke(ipcChannels.invoke, name, input) as Promise<Result<unknown>>;
   const operations: MaestroBridge['operations'] = {};
   for (const name of operationNames) operations[name] = (input?: unknown) => invoke(name, input ?? {});
   return {

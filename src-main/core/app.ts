@@ -62,7 +62,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     dataDir: config.dataDir,
     databaseFile,
     schemaVersion: store.schemaVersion,
-    runtime: { node: process.versions.node, electron: config.electronVersion ?? null, platform: process.platform },
+    runtime: {
+      node: process.versions.node,
+      electron: config.electronVersion ?? null,
+      platform: process.platform,
+    },
   };
 
   const handlers: Handlers = {
@@ -103,7 +107,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const invoke = createDispatcher(handlers, (name, error) => {
     console.error(`operation ${name} failed unexpectedly`, error);
     void activity
-      .record({ action: `${name} failed`, detail: String((error as Error)?.stack ?? error), level: 'error', emoji: '⚠️' })
+      .record({
+        action: `${name} failed`,
+        detail: String((error as Error)?.stack ?? error),
+        level: 'error',
+        emoji: '⚠️',
+      })
       .catch(() => undefined);
   });
 

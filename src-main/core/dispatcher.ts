@@ -31,12 +31,22 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (name: string
   return async function invoke(name: unknown, payload: unknown): Promise<Result<unknown>> {
     if (!isOperationName(name)) {
       const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name;
-      return { ok: false, error: { code: 'unknown_operation', message: `There is no operation "${shown}".` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_operation', message: `There is no operation "${shown}".` },
+      };
     }
     const parsed = operations[name].input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
       const { summary, fields } = describeIssues(parsed.error.issues);
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}: ${summary}`, details: { fields } } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `Invalid input for ${name}: ${summary}`,
+          details: { fields },
+        },
+      };
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
@@ -46,7 +56,10 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (name: string
       onUnexpected(name, error);
       return {
         ok: false,
-        error: { code: 'internal', message: `${name} failed unexpectedly: ${(error as Error)?.message ?? String(error)}` },
+        error: {
+          code: 'internal',
+          message: `${name} failed unexpectedly: ${(error as Error)?.message ?? String(error)}`,
+        },
       };
     }
   };

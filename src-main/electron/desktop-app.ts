@@ -57,7 +57,8 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
 
   let window: BrowserWindow | undefined;
   const showWindow = () => {
-    if (!window || window.isDestroyed()) window = createMainWindow(join(outDir, 'preload', 'index.js'), location);
+    if (!window || window.isDestroyed())
+      window = createMainWindow(join(outDir, 'preload', 'index.js'), location);
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
@@ -69,7 +70,9 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     if (!result.ok) dialog.showErrorBox('Maestro', result.error.message);
   };
   const initial = (await core.invoke('maestro.status', {})) as { ok: true; value: MaestroStatus };
-  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(outDir, '..', 'resources');
+  const resourcesDir = app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(outDir, '..', 'resources');
   const tray = createTray(join(resourcesDir, 'tray-icon.png'), initial.value, {
     pause: () => void invokeStatus('maestro.pause'),
     resume: () => void invokeStatus('maestro.resume'),

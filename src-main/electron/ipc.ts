@@ -11,7 +11,10 @@ export function registerContractIpc(ipcMain: IpcMain, core: Core, appOrigin: str
   ipcMain.handle(ipcChannels.invoke, (event: IpcMainInvokeEvent, name: unknown, payload: unknown) => {
     const senderUrl = event.senderFrame?.url ?? '';
     if (!isAppUrl(senderUrl, appOrigin)) {
-      return { ok: false, error: { code: 'unauthorized', message: 'Calls are accepted from the Maestro window only.' } };
+      return {
+        ok: false,
+        error: { code: 'unauthorized', message: 'Calls are accepted from the Maestro window only.' },
+      };
     }
     return core.invoke(name, payload);
   });

@@ -2,7 +2,9 @@ import type { SafeStorage } from 'electron';
 import type { SecretCipher } from '../core/ports/secret-cipher';
 
 /** Secrets sealed by the OS keychain (Keychain, DPAPI, libsecret/kwallet) through safeStorage. */
-export function safeStorageCipher(safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>): SecretCipher {
+export function safeStorageCipher(
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
+): SecretCipher {
   return {
     kind: 'OS keychain',
     isAvailable: () => safeStorage.isEncryptionAvailable(),

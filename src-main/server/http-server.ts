@@ -77,7 +77,9 @@ function readBody(req: IncomingMessage): Promise<string> {
       else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () =>
-      size > MAX_BODY_BYTES ? reject(new Error('too_large')) : resolveBody(Buffer.concat(chunks).toString('utf8')),
+      size > MAX_BODY_BYTES
+        ? reject(new Error('too_large'))
+        : resolveBody(Buffer.concat(chunks).toString('utf8')),
     );
     req.on('error', reject);
   });
@@ -88,7 +90,10 @@ async function handleOperation(core: Core, name: string, req: IncomingMessage, r
   try {
     text = await readBody(req);
   } catch {
-    sendError(res, { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` });
+    sendError(res, {
+      code: 'invalid_input',
+      message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+    });
     return;
   }
   let payload: unknown = undefined;
@@ -135,24 +140,35 @@ export function startHeadlessServer(options: HeadlessServerOptions): Promise<Hea
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!isAllowedHost(req, port)) {
-      sendError(res, { code: 'unauthorized', message: 'Requests must be addressed to 127.0.0.1 or localhost.' });
+      sendError(res, {
+        code: 'unauthorized',
+        message: 'Requests must be addressed to 127.0.0.1 or localhost.',
+      });
       return;
     }
     const source = tokenSource(req, url, token);
     if (!source) {
       res.setHeader('www-authenticate', 'Bearer');
-      sendError(res, { code: 'unauthorized', message: 'Missing or wrong token. Open the URL printed when the server started.' });
+      sendError(res, {
+        code: 'unauthorized',
+        message: 'Missing or wrong token. Open the URL printed when the server started.',
+      });
       return;
     }
     if (url.pathname.startsWith('/api/op/')) {
       if (req.method !== 'POST') {
         res.setHeader('allow', 'POST');
-        sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Operations are called with POST.' } });
+        sendJson(res, 405, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Operations are called with POST.' },
+        });
         return;
       }
-      void handleOperation(core, decodeURIComponent(url.pathname.slice('/api/op/'.length)), req, res).catch((error) => {
-        sendError(res, { code: 'internal', message: (error as Error).message });
-      });
+      void handleOperation(core, decodeURIComponent(url.pathname.slice('/api/op/'.length)), req, res).catch(
+        (error) => {
+          sendError(res, { code: 'internal', message: (error as Error).message });
+        },
+      );
       return;
     }
     if (url.pathname === '/api/events') {

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     strict: true,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const dataDir = resolve(values['data-dir']);
 
   const core = await createCore({ dataDir, appVersion: packageJson.version });
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof AppError ? `${error.code}: ${error.message}` : String((error as Error)?.stack ?? error);
+  const message =
+    error instanceof AppError ? `${error.code}: ${error.message}` : String((error as Error)?.stack ?? error);
   console.error(`Maestro could not start.\n${message}`);
   process.exit(1);
 });

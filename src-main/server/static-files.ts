@@ -32,7 +32,12 @@ export function resolveInside(root: string, urlPath: string): string | undefined
 }
 
 /** Serves the built renderer; unknown paths get index.html so client-side routes reload. */
-export function serveRenderer(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
+export function serveRenderer(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+  headers: Record<string, string>,
+): void {
   const index = join(root, 'index.html');
   if (!existsSync(index)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', ...headers });

@@ -11,7 +11,10 @@ function dispatcherWith(partial: Partial<Handlers>, unexpected: unknown[] = []) 
 describe('dispatcher', () => {
   it('answers an unknown operation with a typed error', async () => {
     const invoke = dispatcherWith({});
-    expect(await invoke('brands.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+    expect(await invoke('brands.drop', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_operation' },
+    });
     expect(await invoke(42, {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
     expect(await invoke('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
   });
@@ -19,7 +22,10 @@ describe('dispatcher', () => {
   it('never calls the handler with invalid input', async () => {
     let called = 0;
     const invoke = dispatcherWith({ 'brands.get': async () => (called++, undefined as never) });
-    expect(await invoke('brands.get', { id: 'x'.repeat(500) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke('brands.get', { id: 'x'.repeat(500) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await invoke('brands.get', null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(called).toBe(0);
   });
@@ -37,8 +43,14 @@ describe('dispatcher', () => {
       },
       unexpected,
     );
-    expect(await invoke('brands.get', { id: 'xy' })).toEqual({ ok: false, error: { code: 'not_found', message: 'No brand "x".' } });
-    expect(await invoke('app.health', {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('boom') } });
+    expect(await invoke('brands.get', { id: 'xy' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No brand "x".' },
+    });
+    expect(await invoke('app.health', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('boom') },
+    });
     expect(unexpected).toHaveLength(1);
   });
 

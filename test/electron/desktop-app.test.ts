@@ -86,7 +86,10 @@ describe('Electron shell', () => {
   it('sends a strict Content-Security-Policy with every response and denies permission prompts', async () => {
     await start();
     let headers: Record<string, string[]> = {};
-    fake.session.defaultSession.headersListener!({ responseHeaders: { a: ['b'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    fake.session.defaultSession.headersListener!(
+      { responseHeaders: { a: ['b'] } },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
     expect(headers['Content-Security-Policy']![0]).toContain("object-src 'none'");
     let granted: boolean | undefined;
@@ -96,19 +99,30 @@ describe('Electron shell', () => {
 
   it('serves the contract over IPC to the app window only', async () => {
     await start();
-    expect(await invokeFrom(appOrigin, 'maestro.status', {})).toMatchObject({ ok: true, value: { paused: true } });
+    expect(await invokeFrom(appOrigin, 'maestro.status', {})).toMatchObject({
+      ok: true,
+      value: { paused: true },
+    });
     expect(await invokeFrom('https://evil.example/', 'maestro.resume', {})).toMatchObject({
       ok: false,
       error: { code: 'unauthorized' },
     });
-    expect(await invokeFrom(appOrigin, 'brands.create', { id: 7 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invokeFrom(appOrigin, 'brands.create', { id: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('pushes core events to the window', async () => {
     const desktop = await start();
     await desktop.core.invoke('maestro.resume', {});
     const sent = fake.BrowserWindow.windows[0]!.webContents.sent;
-    expect(sent.some((m) => m.channel === ipcChannels.event && (m.args[0] as { stream: string }).stream === 'maestro.state')).toBe(true);
+    expect(
+      sent.some(
+        (m) =>
+          m.channel === ipcChannels.event && (m.args[0] as { stream: string }).stream === 'maestro.state',
+      ),
+    ).toBe(true);
   });
 
   it('pauses and resumes Maestro from the tray, persisting the state in maestro_config', async () => {
@@ -122,7 +136,9 @@ describe('Electron shell', () => {
     expect(item('pause')!.label).toBe('Pause Maestro');
 
     const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
-    expect(sqlite.prepare("SELECT value FROM maestro_config WHERE key = 'is_paused'").get()).toEqual({ value: 'false' });
+    expect(sqlite.prepare("SELECT value FROM maestro_config WHERE key = 'is_paused'").get()).toEqual({
+      value: 'false',
+    });
     sqlite.close();
 
     item('pause')!.click!();
@@ -139,12 +155,19 @@ describe('Electron shell', () => {
   it('encrypts secrets with safeStorage and never returns them to the renderer', async () => {
     await start();
     const secret = 'sk-live-abcdefghijklmnop';
-    expect(await invokeFrom(appOrigin, 'secrets.set', { key: 'llm.apiKey', value: secret })).toMatchObject({ ok: true });
+    expect(await invokeFrom(appOrigin, 'secrets.set', { key: 'llm.apiKey', value: secret })).toMatchObject({
+      ok: true,
+    });
     const view = await invokeFrom(appOrigin, 'settings.get', {});
-    expect(view).toMatchObject({ ok: true, value: { secrets: { llmApiKey: true }, secretProtection: 'OS keychain' } });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { secrets: { llmApiKey: true }, secretProtection: 'OS keychain' },
+    });
     expect(JSON.stringify(view)).not.toContain(secret);
     const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
-    const row = sqlite.prepare("SELECT ciphertext FROM app_secrets WHERE key = 'llm.apiKey'").get() as { ciphertext: Buffer };
+    const row = sqlite.prepare("SELECT ciphertext FROM app_secrets WHERE key = 'llm.apiKey'").get() as {
+      ciphertext: Buffer;
+    };
     sqlite.close();
     expect(row.ciphertext.toString('utf8')).not.toContain(secret);
     expect(fake.safeStorage.decryptString(row.ciphertext)).toBe(secret);

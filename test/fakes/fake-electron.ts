@@ -109,7 +109,8 @@ export const Menu = {
 
 export class Tray extends EventEmitter {
   static instances: Tray[] = [];
-  menu: { template: Array<{ id?: string; label?: string; click?: () => void; enabled?: boolean }> } | undefined;
+  menu:
+    { template: Array<{ id?: string; label?: string; click?: () => void; enabled?: boolean }> } | undefined;
   tooltip = '';
   constructor(public image: unknown) {
     super();

@@ -3,27 +3,31 @@ import type { Random } from '../../src-main/core/ports/random';
 import { sampleBrand } from './temp-core';
 
 /** A valid payload per operation and which of its top-level keys are required. */
-export const validExamples: Record<OperationName, { payload: Record<string, unknown>; required: string[] }> = {
-  'app.info': { payload: {}, required: [] },
-  'app.health': { payload: {}, required: [] },
-  'brands.list': { payload: { includeInactive: true }, required: [] },
-  'brands.get': { payload: { id: sampleBrand.id }, required: ['id'] },
-  'brands.create': {
-    payload: { ...sampleBrand, id: 'fresh-brand', scheduleOffset: 4, postsPerDay: 6, active: true },
-    required: ['id', 'displayName', 'colors'],
-  },
-  'brands.update': { payload: { id: sampleBrand.id, patch: { postsPerDay: 3 } }, required: ['id', 'patch'] },
-  'brands.delete': { payload: { id: sampleBrand.id }, required: ['id'] },
-  'brands.restore': { payload: { id: sampleBrand.id }, required: ['id'] },
-  'settings.get': { payload: {}, required: [] },
-  'settings.set': { payload: { values: { llmModel: 'other-model' } }, required: ['values'] },
-  'secrets.set': { payload: { key: 'llm.apiKey', value: 'sk-new' }, required: ['key', 'value'] },
-  'secrets.clear': { payload: { key: 'llm.apiKey' }, required: ['key'] },
-  'maestro.status': { payload: {}, required: [] },
-  'maestro.pause': { payload: {}, required: [] },
-  'maestro.resume': { payload: {}, required: [] },
-  'activity.list': { payload: { limit: 10 }, required: [] },
-};
+export const validExamples: Record<OperationName, { payload: Record<string, unknown>; required: string[] }> =
+  {
+    'app.info': { payload: {}, required: [] },
+    'app.health': { payload: {}, required: [] },
+    'brands.list': { payload: { includeInactive: true }, required: [] },
+    'brands.get': { payload: { id: sampleBrand.id }, required: ['id'] },
+    'brands.create': {
+      payload: { ...sampleBrand, id: 'fresh-brand', scheduleOffset: 4, postsPerDay: 6, active: true },
+      required: ['id', 'displayName', 'colors'],
+    },
+    'brands.update': {
+      payload: { id: sampleBrand.id, patch: { postsPerDay: 3 } },
+      required: ['id', 'patch'],
+    },
+    'brands.delete': { payload: { id: sampleBrand.id }, required: ['id'] },
+    'brands.restore': { payload: { id: sampleBrand.id }, required: ['id'] },
+    'settings.get': { payload: {}, required: [] },
+    'settings.set': { payload: { values: { llmModel: 'other-model' } }, required: ['values'] },
+    'secrets.set': { payload: { key: 'llm.apiKey', value: 'sk-new' }, required: ['key', 'value'] },
+    'secrets.clear': { payload: { key: 'llm.apiKey' }, required: ['key'] },
+    'maestro.status': { payload: {}, required: [] },
+    'maestro.pause': { payload: {}, required: [] },
+    'maestro.resume': { payload: {}, required: [] },
+    'activity.list': { payload: { limit: 10 }, required: [] },
+  };
 
 const sqlLooking = [
   "x'); DROP TABLE brands; --",
@@ -45,17 +49,7 @@ function pick<T>(random: Random, items: readonly T[]): T {
 
 /** A value whose JSON type differs from `original`'s (null excluded: several fields are nullable). */
 function wrongTypeFor(original: unknown, random: Random): Json {
-  const pool: Json[] = [
-    pick(random, sqlLooking),
-    12345,
-    -1.5,
-    true,
-    false,
-    [],
-    ['a', 1],
-    {},
-    { $gt: '' },
-  ];
+  const pool: Json[] = [pick(random, sqlLooking), 12345, -1.5, true, false, [], ['a', 1], {}, { $gt: '' }];
   return pick(
     random,
     pool.filter((v) => typeOf(v) !== typeOf(original)),
@@ -66,7 +60,9 @@ function wrongTypeFor(original: unknown, random: Random): Json {
 function paths(value: Record<string, unknown>, prefix: string[] = []): string[][] {
   return Object.entries(value).flatMap(([key, inner]) => {
     const here = [...prefix, key];
-    return inner && typeof inner === 'object' && !Array.isArray(inner) ? [here, ...paths(inner as Record<string, unknown>, here)] : [here];
+    return inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? [here, ...paths(inner as Record<string, unknown>, here)]
+      : [here];
   });
 }
 
@@ -92,7 +88,10 @@ export function malformedPayloads(name: OperationName, count: number, random: Ra
   const stringPaths = valuePaths.filter((p) => typeof getAt(payload, p) === 'string');
   const strategies: Array<() => unknown> = [
     () => pick(random, [null, [], [payload], 42, 'brands', true, pick(random, sqlLooking)]),
-    () => ({ ...clone(), [pick(random, ['user_id', '__proto__x', 'sql', 'extra', 'ID'])]: pick(random, sqlLooking) }),
+    () => ({
+      ...clone(),
+      [pick(random, ['user_id', '__proto__x', 'sql', 'extra', 'ID'])]: pick(random, sqlLooking),
+    }),
   ];
   if (valuePaths.length > 0) {
     strategies.push(() => {
@@ -117,7 +116,9 @@ export function malformedPayloads(name: OperationName, count: number, random: Ra
       return next;
     });
   }
-  const formatted = stringPaths.filter((p) => ['id', 'key', 'instagramHandle', 'primary', 'accent', 'llmBaseUrl'].includes(p[p.length - 1]!));
+  const formatted = stringPaths.filter((p) =>
+    ['id', 'key', 'instagramHandle', 'primary', 'accent', 'llmBaseUrl'].includes(p[p.length - 1]!),
+  );
   if (formatted.length > 0) {
     strategies.push(() => {
       const next = clone();

@@ -50,7 +50,9 @@ export function startServeProcess(dataDir: string, extraArgs: string[] = []): Pr
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((code) => reject(new Error(`serve exited (${code}) before printing its URL:\n${output}`)));
+    void exited.then((code) =>
+      reject(new Error(`serve exited (${code}) before printing its URL:\n${output}`)),
+    );
   });
 }
 
@@ -60,7 +62,10 @@ export async function callOperation(
   token: string | null,
   name: string,
   body: unknown,
-): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+): Promise<{
+  status: number;
+  body: { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}> {
   const response = await fetch(`${base}/api/op/${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -16,8 +16,9 @@ function fakeIpc() {
       calls.push(args);
       return { ok: true, value: null };
     },
-    on: (channel: string, listener: (...a: any[]) => void) => emitter.on(channel, listener),
-    removeListener: (channel: string, listener: (...a: any[]) => void) => emitter.removeListener(channel, listener),
+    on: (channel: string, listener: (...a: unknown[]) => void) => emitter.on(channel, listener),
+    removeListener: (channel: string, listener: (...a: unknown[]) => void) =>
+      emitter.removeListener(channel, listener),
   };
 }
 
@@ -39,9 +40,17 @@ describe('preload bridge', () => {
     const bridge = buildBridge(ipc);
     const seen: unknown[] = [];
     const stop = bridge.subscribe((e) => seen.push(e));
-    ipc.emitter.emit(ipcChannels.event, {}, { stream: 'maestro.state', payload: { paused: false, changedAt: null } });
+    ipc.emitter.emit(
+      ipcChannels.event,
+      {},
+      { stream: 'maestro.state', payload: { paused: false, changedAt: null } },
+    );
     stop();
-    ipc.emitter.emit(ipcChannels.event, {}, { stream: 'maestro.state', payload: { paused: true, changedAt: null } });
+    ipc.emitter.emit(
+      ipcChannels.event,
+      {},
+      { stream: 'maestro.state', payload: { paused: true, changedAt: null } },
+    );
     expect(seen).toEqual([{ stream: 'maestro.state', payload: { paused: false, changedAt: null } }]);
     expect(ipc.emitter.listenerCount(ipcChannels.event)).toBe(0);
   });

@@ -59,7 +59,9 @@ describe('crash safety of the headless server', () => {
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-        const stored = new Set((sqlite.prepare('SELECT id FROM brands').all() as { id: string }[]).map((r) => r.id));
+        const stored = new Set(
+          (sqlite.prepare('SELECT id FROM brands').all() as { id: string }[]).map((r) => r.id),
+        );
         const lost = allAcknowledged.filter((id) => !stored.has(id));
         expect(lost).toEqual([]);
       } finally {

@@ -75,15 +75,27 @@ describe('headless server', () => {
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
-    expect(await rawGet('/', { host: `evil.example:${server.port}`, authorization: `Bearer ${TOKEN}` })).toBe(401);
-    expect(await rawGet('/', { host: `localhost:${server.port}`, authorization: `Bearer ${TOKEN}` })).toBe(200);
+    expect(await rawGet('/', { host: `evil.example:${server.port}`, authorization: `Bearer ${TOKEN}` })).toBe(
+      401,
+    );
+    expect(await rawGet('/', { host: `localhost:${server.port}`, authorization: `Bearer ${TOKEN}` })).toBe(
+      200,
+    );
   });
 
   it('rejects bodies that are not JSON or too large with typed errors', async () => {
     const notJson = await callOperation(base, TOKEN, 'brands.create', '{"id": "oops",');
     expect(notJson).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid_input' } } });
-    const huge = await callOperation(base, TOKEN, 'brands.create', JSON.stringify({ id: 'x'.repeat(MAX_BODY_BYTES + 10) }));
-    expect(huge).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger/) } } });
+    const huge = await callOperation(
+      base,
+      TOKEN,
+      'brands.create',
+      JSON.stringify({ id: 'x'.repeat(MAX_BODY_BYTES + 10) }),
+    );
+    expect(huge).toMatchObject({
+      status: 400,
+      body: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger/) } },
+    });
   });
 
   it('maps error codes to HTTP statuses: unknown operation 404, conflict 409', async () => {
@@ -105,7 +117,8 @@ describe('headless server', () => {
     await reader.read(); // ": connected"
     await callOperation(base, TOKEN, 'brands.create', sampleBrand);
     let text = '';
-    while (!text.includes('event: data.changed')) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes('event: data.changed'))
+      text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('event: activity');
     expect(text).toContain(`data: {"entity":"brands","id":"${sampleBrand.id}"}`);
     controller.abort();

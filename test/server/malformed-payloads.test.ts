@@ -26,7 +26,12 @@ function databaseFingerprint(): string {
 beforeAll(async () => {
   t = await openTempCore();
   mkdirSync(join(t.dir, 'renderer'));
-  server = await startHeadlessServer({ core: t.core, token: TOKEN, port: 0, rendererDir: join(t.dir, 'renderer') });
+  server = await startHeadlessServer({
+    core: t.core,
+    token: TOKEN,
+    port: 0,
+    rendererDir: join(t.dir, 'renderer'),
+  });
   base = `http://127.0.0.1:${server.port}`;
   // Something to damage: a brand, a saved setting, a secret and Maestro running.
   await t.call('brands.create', sampleBrand);
@@ -40,18 +45,26 @@ afterAll(async () => {
 });
 
 describe(`${PER_OPERATION} malformed payloads per operation over HTTP`, () => {
-  it.each(operationNames)('%s: every payload gets a typed error and the database stays byte-identical', async (name) => {
-    const before = databaseFingerprint();
-    const payloads = malformedPayloads(name, PER_OPERATION, seededRandom(name.length * 7919));
-    expect(new Set(payloads).size).toBeGreaterThan(PER_OPERATION / 10);
-    const failures: string[] = [];
-    for (const payload of payloads) {
-      const { status, body } = await callOperation(base, TOKEN, name, payload);
-      if (status !== 400 || body.ok !== false || body.error?.code !== 'invalid_input' || !body.error.message) {
-        failures.push(`${status} ${JSON.stringify(body).slice(0, 200)} for ${payload.slice(0, 120)}`);
+  it.each(operationNames)(
+    '%s: every payload gets a typed error and the database stays byte-identical',
+    async (name) => {
+      const before = databaseFingerprint();
+      const payloads = malformedPayloads(name, PER_OPERATION, seededRandom(name.length * 7919));
+      expect(new Set(payloads).size).toBeGreaterThan(PER_OPERATION / 10);
+      const failures: string[] = [];
+      for (const payload of payloads) {
+        const { status, body } = await callOperation(base, TOKEN, name, payload);
+        if (
+          status !== 400 ||
+          body.ok !== false ||
+          body.error?.code !== 'invalid_input' ||
+          !body.error.message
+        ) {
+          failures.push(`${status} ${JSON.stringify(body).slice(0, 200)} for ${payload.slice(0, 120)}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-    expect(databaseFingerprint()).toBe(before);
-  });
+      expect(failures).toEqual([]);
+      expect(databaseFingerprint()).toBe(before);
+    },
+  );
 });

@@ -56,7 +56,9 @@ describe('npm run serve (built headless server)', () => {
     await server.stop('SIGTERM');
     expect(await server.exited).toBe(0);
     const sqlite = new BetterSqlite3(join(dir, 'maestro.db'), { readonly: true });
-    expect(sqlite.prepare("SELECT value FROM maestro_config WHERE key = 'is_paused'").get()).toEqual({ value: 'false' });
+    expect(sqlite.prepare("SELECT value FROM maestro_config WHERE key = 'is_paused'").get()).toEqual({
+      value: 'false',
+    });
     sqlite.close();
   });
 
@@ -66,7 +68,9 @@ describe('npm run serve (built headless server)', () => {
     const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'));
     sqlite.pragma('user_version = 999');
     sqlite.close();
-    const run = spawnSync(process.execPath, [serveEntry, '--port', '0', '--data-dir', temp.dir], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [serveEntry, '--port', '0', '--data-dir', temp.dir], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/db_newer_version: .*newer version of Maestro/);
   });

@@ -52,7 +52,9 @@ export class ActivityLog {
 
   /** Keeps the feed bounded: entries older than the retention window are dropped. */
   async prune(): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - activityDefaults.retentionDays * 86_400_000).toISOString();
+    const cutoff = new Date(
+      this.clock.now().getTime() - activityDefaults.retentionDays * 86_400_000,
+    ).toISOString();
     const result = await this.db.deleteFrom('activity_log').where('at', '<', cutoff).executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -6,8 +6,19 @@ import type { EventHub } from '../events/event-hub';
 import { isoNow, type Clock } from '../ports/clock';
 import type { SecretStore } from '../secrets/secret-store';
 import type { BrandsTable, Database } from '../store/database';
-import { brandDefaults, completeBrandColors, deriveShortName, nextFreeScheduleOffset } from './brand-defaults';
-import { activeScheduleOffsets, brandFromRow, findBrandRow, listBrandRows, type BrandRow } from './brands-repository';
+import {
+  brandDefaults,
+  completeBrandColors,
+  deriveShortName,
+  nextFreeScheduleOffset,
+} from './brand-defaults';
+import {
+  activeScheduleOffsets,
+  brandFromRow,
+  findBrandRow,
+  listBrandRows,
+  type BrandRow,
+} from './brands-repository';
 
 interface Deps {
   db: Kysely<Database>;
@@ -63,7 +74,12 @@ export class BrandsService {
       };
       await trx.insertInto('brands').values(values).execute();
       await this.deps.activity.record(
-        { action: 'Brand created', detail: `${values.display_name} (${values.id})`, level: 'data', emoji: '🏷️' },
+        {
+          action: 'Brand created',
+          detail: `${values.display_name} (${values.id})`,
+          level: 'data',
+          emoji: '🏷️',
+        },
         trx,
       );
       return values;
@@ -89,7 +105,12 @@ export class BrandsService {
       if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
       await trx.updateTable('brands').set(changes).where('id', '=', id).execute();
       await this.deps.activity.record(
-        { action: 'Brand updated', detail: `${current.display_name} (${id}): ${Object.keys(patch).join(', ')}`, level: 'data', emoji: '✏️' },
+        {
+          action: 'Brand updated',
+          detail: `${current.display_name} (${id}): ${Object.keys(patch).join(', ')}`,
+          level: 'data',
+          emoji: '✏️',
+        },
         trx,
       );
       return (await findBrandRow(trx, id))!;
@@ -111,7 +132,11 @@ export class BrandsService {
     const row = await db.transaction().execute(async (trx) => {
       const current = await findBrandRow(trx, id);
       if (!current || (deleted && current.deleted_at) || (!deleted && !current.deleted_at)) {
-        throw new AppError('not_found', deleted ? `No brand "${id}".` : `No deleted brand "${id}" to restore.`, { id });
+        throw new AppError(
+          'not_found',
+          deleted ? `No brand "${id}".` : `No deleted brand "${id}" to restore.`,
+          { id },
+        );
       }
       const now = isoNow(clock);
       await trx
@@ -120,7 +145,12 @@ export class BrandsService {
         .where('id', '=', id)
         .execute();
       await this.deps.activity.record(
-        { action: deleted ? 'Brand deleted' : 'Brand restored', detail: `${current.display_name} (${id})`, level: 'data', emoji: deleted ? '🗑️' : '↩️' },
+        {
+          action: deleted ? 'Brand deleted' : 'Brand restored',
+          detail: `${current.display_name} (${id})`,
+          level: 'data',
+          emoji: deleted ? '🗑️' : '↩️',
+        },
         trx,
       );
       return (await findBrandRow(trx, id))!;

@@ -26,7 +26,10 @@ export const instagramHandleSchema = z
   .regex(/^@?(?!\.)(?!.*\.\.)[A-Za-z0-9._]{1,30}(?<!\.)$/, 'Use an Instagram handle such as @my.brand')
   .transform((value) => `@${value.replace(/^@/, '').toLowerCase()}`);
 
-const numericIdSchema = z.string().max(32).regex(/^\d{5,30}$/, 'Use the numeric id shown by Meta');
+const numericIdSchema = z
+  .string()
+  .max(32)
+  .regex(/^\d{5,30}$/, 'Use the numeric id shown by Meta');
 const youtubeChannelIdSchema = z
   .string()
   .max(24)

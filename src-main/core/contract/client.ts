@@ -14,7 +14,11 @@ export interface Transport {
 
 /** `client['brands.create'](input)`: typed calls over any transport; failures throw AppError. */
 export type ContractClient = {
-  [K in OperationName]: (...args: {} extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>]) => Promise<OutputOf<K>>;
+  // `{} extends Input` is how TypeScript says "every field is optional": then the argument may be left out.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  [K in OperationName]: (
+    ...args: {} extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>]
+  ) => Promise<OutputOf<K>>;
 };
 
 export function createContractClient(transport: Transport): ContractClient {

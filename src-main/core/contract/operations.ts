@@ -34,26 +34,101 @@ function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDefinition<I
  * the headless HTTP server) serve exactly this, and the preload bridge is generated from it.
  */
 export const operations = {
-  'app.info': op({ input: emptyInputSchema, output: appInfoSchema, mutates: false, summary: 'Version and data location' }),
-  'app.health': op({ input: emptyInputSchema, output: healthSchema, mutates: false, summary: 'Self-check of the core' }),
+  'app.info': op({
+    input: emptyInputSchema,
+    output: appInfoSchema,
+    mutates: false,
+    summary: 'Version and data location',
+  }),
+  'app.health': op({
+    input: emptyInputSchema,
+    output: healthSchema,
+    mutates: false,
+    summary: 'Self-check of the core',
+  }),
 
-  'brands.list': op({ input: brandListInputSchema, output: z.array(brandSchema), mutates: false, summary: 'Brands, newest last' }),
+  'brands.list': op({
+    input: brandListInputSchema,
+    output: z.array(brandSchema),
+    mutates: false,
+    summary: 'Brands, newest last',
+  }),
   'brands.get': op({ input: brandIdInputSchema, output: brandSchema, mutates: false, summary: 'One brand' }),
-  'brands.create': op({ input: brandCreateSchema, output: brandSchema, mutates: true, summary: 'Add a brand' }),
-  'brands.update': op({ input: brandUpdateSchema, output: brandSchema, mutates: true, summary: 'Edit a brand' }),
-  'brands.delete': op({ input: brandIdInputSchema, output: brandSchema, mutates: true, summary: 'Move a brand to the trash (undoable)' }),
-  'brands.restore': op({ input: brandIdInputSchema, output: brandSchema, mutates: true, summary: 'Undo a brand deletion' }),
+  'brands.create': op({
+    input: brandCreateSchema,
+    output: brandSchema,
+    mutates: true,
+    summary: 'Add a brand',
+  }),
+  'brands.update': op({
+    input: brandUpdateSchema,
+    output: brandSchema,
+    mutates: true,
+    summary: 'Edit a brand',
+  }),
+  'brands.delete': op({
+    input: brandIdInputSchema,
+    output: brandSchema,
+    mutates: true,
+    summary: 'Move a brand to the trash (undoable)',
+  }),
+  'brands.restore': op({
+    input: brandIdInputSchema,
+    output: brandSchema,
+    mutates: true,
+    summary: 'Undo a brand deletion',
+  }),
 
-  'settings.get': op({ input: emptyInputSchema, output: settingsViewSchema, mutates: false, summary: 'Settings and which secrets are set' }),
-  'settings.set': op({ input: settingsSetSchema, output: settingsViewSchema, mutates: true, summary: 'Change settings' }),
-  'secrets.set': op({ input: secretSetSchema, output: secretStatusSchema, mutates: true, summary: 'Store a secret encrypted' }),
-  'secrets.clear': op({ input: secretClearSchema, output: secretStatusSchema, mutates: true, summary: 'Forget a secret' }),
+  'settings.get': op({
+    input: emptyInputSchema,
+    output: settingsViewSchema,
+    mutates: false,
+    summary: 'Settings and which secrets are set',
+  }),
+  'settings.set': op({
+    input: settingsSetSchema,
+    output: settingsViewSchema,
+    mutates: true,
+    summary: 'Change settings',
+  }),
+  'secrets.set': op({
+    input: secretSetSchema,
+    output: secretStatusSchema,
+    mutates: true,
+    summary: 'Store a secret encrypted',
+  }),
+  'secrets.clear': op({
+    input: secretClearSchema,
+    output: secretStatusSchema,
+    mutates: true,
+    summary: 'Forget a secret',
+  }),
 
-  'maestro.status': op({ input: emptyInputSchema, output: maestroStatusSchema, mutates: false, summary: 'Is Maestro paused' }),
-  'maestro.pause': op({ input: emptyInputSchema, output: maestroStatusSchema, mutates: true, summary: 'Pause Maestro' }),
-  'maestro.resume': op({ input: emptyInputSchema, output: maestroStatusSchema, mutates: true, summary: 'Resume Maestro' }),
+  'maestro.status': op({
+    input: emptyInputSchema,
+    output: maestroStatusSchema,
+    mutates: false,
+    summary: 'Is Maestro paused',
+  }),
+  'maestro.pause': op({
+    input: emptyInputSchema,
+    output: maestroStatusSchema,
+    mutates: true,
+    summary: 'Pause Maestro',
+  }),
+  'maestro.resume': op({
+    input: emptyInputSchema,
+    output: maestroStatusSchema,
+    mutates: true,
+    summary: 'Resume Maestro',
+  }),
 
-  'activity.list': op({ input: activityListSchema, output: z.array(activityEntrySchema), mutates: false, summary: 'Activity feed, newest first' }),
+  'activity.list': op({
+    input: activityListSchema,
+    output: z.array(activityEntrySchema),
+    mutates: false,
+    summary: 'Activity feed, newest first',
+  }),
 } as const;
 
 export type Operations = typeof operations;

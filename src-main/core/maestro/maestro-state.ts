@@ -20,7 +20,11 @@ export class MaestroState {
   ) {}
 
   async status(): Promise<MaestroStatus> {
-    const row = await this.db.selectFrom('maestro_config').selectAll().where('key', '=', PAUSED_KEY).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('maestro_config')
+      .selectAll()
+      .where('key', '=', PAUSED_KEY)
+      .executeTakeFirst();
     return { paused: row ? row.value !== 'false' : true, changedAt: row?.updated_at ?? null };
   }
 
@@ -44,7 +48,12 @@ export class MaestroState {
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
         .execute();
       await this.activity.record(
-        { agent: 'maestro', action: paused ? 'Paused' : 'Resumed', level: 'action', emoji: paused ? '⏸️' : '▶️' },
+        {
+          agent: 'maestro',
+          action: paused ? 'Paused' : 'Resumed',
+          level: 'action',
+          emoji: paused ? '⏸️' : '▶️',
+        },
         trx,
       );
     });

@@ -11,7 +11,9 @@ export function isoNow(clock: Clock): string {
 }
 
 /** A clock tests can set and advance by hand. */
-export function manualClock(start: Date | string): Clock & { set(d: Date | string): void; advance(ms: number): void } {
+export function manualClock(
+  start: Date | string,
+): Clock & { set(d: Date | string): void; advance(ms: number): void } {
   let current = new Date(start);
   return {
     now: () => new Date(current),

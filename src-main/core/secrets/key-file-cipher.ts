@@ -39,7 +39,10 @@ export function keyFileCipher(keyFile: string): SecretCipher {
       const tag = sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES);
       const decipher = createDecipheriv('aes-256-gcm', loadKey(), iv);
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }

@@ -23,7 +23,10 @@ export class SecretStore {
 
   async set(key: SecretKey, value: string): Promise<void> {
     if (!this.cipher.isAvailable()) {
-      throw new AppError('unavailable', `Secrets cannot be stored safely here: ${this.cipher.kind} is not available.`);
+      throw new AppError(
+        'unavailable',
+        `Secrets cannot be stored safely here: ${this.cipher.kind} is not available.`,
+      );
     }
     const ciphertext = this.cipher.encrypt(value);
     const updated_at = isoNow(this.clock);
@@ -39,7 +42,11 @@ export class SecretStore {
   }
 
   async has(key: SecretKey): Promise<boolean> {
-    const row = await this.db.selectFrom('app_secrets').select('key').where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('app_secrets')
+      .select('key')
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
@@ -50,7 +57,11 @@ export class SecretStore {
 
   /** Plaintext for the core's own outbound calls; undefined when not set. */
   async reveal(key: SecretKey): Promise<string | undefined> {
-    const row = await this.db.selectFrom('app_secrets').select('ciphertext').where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('app_secrets')
+      .select('ciphertext')
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return undefined;
     try {
       return this.cipher.decrypt(row.ciphertext);

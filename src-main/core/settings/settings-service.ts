@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
-import { settingsValuesSchema, type SettingKey, type SettingsValues, type SettingsView } from '../contract/settings';
+import {
+  settingsValuesSchema,
+  type SettingKey,
+  type SettingsValues,
+  type SettingsView,
+} from '../contract/settings';
 import type { EventHub } from '../events/event-hub';
 import { isoNow, type Clock } from '../ports/clock';
 import type { SecretStore } from '../secrets/secret-store';

@@ -30,7 +30,9 @@ describe('brand defaults', () => {
       darkTitleBar: '#004f00',
       darkTitleText: '#ffffff',
     });
-    expect(completeBrandColors({ primary: '#004f00', accent: '#dcf6c8', darkTitleBar: '#00435c' }).darkTitleBar).toBe('#00435c');
+    expect(
+      completeBrandColors({ primary: '#004f00', accent: '#dcf6c8', darkTitleBar: '#00435c' }).darkTitleBar,
+    ).toBe('#00435c');
   });
 
   it('gives a new brand the lowest schedule offset no active brand uses', () => {

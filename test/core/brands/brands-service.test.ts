@@ -45,7 +45,10 @@ describe('brands', () => {
   it('updates only the fields in the patch and moves updatedAt', async () => {
     const created = await t.call('brands.create', sampleBrand);
     t.clock.advance(60_000);
-    const updated = await t.call('brands.update', { id: created.id, patch: { postsPerDay: 12, instagramHandle: null } });
+    const updated = await t.call('brands.update', {
+      id: created.id,
+      patch: { postsPerDay: 12, instagramHandle: null },
+    });
     expect(updated.postsPerDay).toBe(12);
     expect(updated.instagramHandle).toBeNull();
     expect(updated.displayName).toBe(created.displayName);
@@ -57,13 +60,22 @@ describe('brands', () => {
     await t.call('brands.create', sampleBrand);
     await t.call('brands.delete', { id: sampleBrand.id });
     expect(await t.call('brands.list')).toEqual([]);
-    expect(await t.invoke('brands.get', { id: sampleBrand.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.invoke('brands.get', { id: sampleBrand.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const again = await t.invoke('brands.create', sampleBrand);
-    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Restore it/) } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/Restore it/) },
+    });
     const restored = await t.call('brands.restore', { id: sampleBrand.id });
     expect(restored.id).toBe(sampleBrand.id);
     expect((await t.call('brands.list')).map((b: Brand) => b.id)).toEqual([sampleBrand.id]);
-    expect(await t.invoke('brands.restore', { id: sampleBrand.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.invoke('brands.restore', { id: sampleBrand.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('hides inactive brands unless asked', async () => {

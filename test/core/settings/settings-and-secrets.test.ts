@@ -29,7 +29,9 @@ describe('settings', () => {
   });
 
   it('saves a local endpoint and model, which survive a restart', async () => {
-    await t.call('settings.set', { values: { llmBaseUrl: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.1' } });
+    await t.call('settings.set', {
+      values: { llmBaseUrl: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.1' },
+    });
     t = await t.reopen();
     const view = await t.call('settings.get');
     expect(view.values).toEqual({ llmBaseUrl: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.1' });
@@ -52,7 +54,10 @@ describe('settings', () => {
 describe('secrets', () => {
   it('stores the LLM key encrypted and only ever reports whether it is set', async () => {
     const key = 'sk-test-0123456789-abcdefghijklmnopqrstuvwxyz';
-    expect(await t.call('secrets.set', { key: 'llm.apiKey', value: key })).toEqual({ key: 'llm.apiKey', isSet: true });
+    expect(await t.call('secrets.set', { key: 'llm.apiKey', value: key })).toEqual({
+      key: 'llm.apiKey',
+      isSet: true,
+    });
     const view = await t.call('settings.get');
     expect(view.secrets.llmApiKey).toBe(true);
     expect(JSON.stringify(view)).not.toContain(key);
@@ -65,7 +70,10 @@ describe('secrets', () => {
 
   it('keeps per-brand platform tokens and shows them on the brand as set / not set', async () => {
     await t.call('brands.create', sampleBrand);
-    await t.call('secrets.set', { key: `brand:${sampleBrand.id}:metaAccessToken`, value: 'EAAB-token-value' });
+    await t.call('secrets.set', {
+      key: `brand:${sampleBrand.id}:metaAccessToken`,
+      value: 'EAAB-token-value',
+    });
     const brand = await t.call('brands.get', { id: sampleBrand.id });
     expect(brand.credentials).toEqual({ metaAccessToken: true, youtubeRefreshToken: false });
     expect(JSON.stringify(brand)).not.toContain('EAAB-token-value');

@@ -10,10 +10,25 @@ import { openStore } from '../../../src-main/core/store/open-database';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const requiredTables = [
-  'agents', 'agent_performance', 'agent_learning', 'gene_pool', 'proposals', 'generation_jobs',
-  'scheduled_posts', 'brands', 'brand_analytics', 'analytics_snapshots', 'content_history',
-  'post_performance', 'trending_content', 'platform_connections', 'maestro_config', 'app_settings',
-  'activity_log', 'system_diagnostics', 'api_usage',
+  'agents',
+  'agent_performance',
+  'agent_learning',
+  'gene_pool',
+  'proposals',
+  'generation_jobs',
+  'scheduled_posts',
+  'brands',
+  'brand_analytics',
+  'analytics_snapshots',
+  'content_history',
+  'post_performance',
+  'trending_content',
+  'platform_connections',
+  'maestro_config',
+  'app_settings',
+  'activity_log',
+  'system_diagnostics',
+  'api_usage',
 ];
 
 const cleanups: Array<() => void> = [];
@@ -36,7 +51,9 @@ async function createAtVersion(file: string, version: number) {
 }
 
 function tableNames(sqlite: BetterSqlite3.Database): string[] {
-  return (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+  return (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 describe('store migrations', () => {
@@ -54,7 +71,10 @@ describe('store migrations', () => {
     const store = await openStore(tempFile());
     for (const table of requiredTables) {
       const columns = store.sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
-      expect(columns.map((c) => c.name), table).not.toContain('user_id');
+      expect(
+        columns.map((c) => c.name),
+        table,
+      ).not.toContain('user_id');
     }
     await store.close();
   });
@@ -119,7 +139,10 @@ describe('store migrations', () => {
 
   it('reports a damaged file with a typed error instead of crashing', async () => {
     const file = tempFile();
-    writeFileSync(file, Buffer.from('this is not a database, just text that happens to be long enough '.repeat(100)));
+    writeFileSync(
+      file,
+      Buffer.from('this is not a database, just text that happens to be long enough '.repeat(100)),
+    );
     const error = await openStore(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('db_corrupt');

@@ -51,7 +51,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       accepted_proposals INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX agent_performance_by_agent_created ON agent_performance(agent_id, created_at)`.execute(db);
+  await sql`CREATE INDEX agent_performance_by_agent_created ON agent_performance(agent_id, created_at)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE agent_learning (
@@ -135,7 +137,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       caption TEXT,
       created_at TEXT NOT NULL
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX content_history_by_brand_hash ON content_history(brand_id, keyword_hash)`.execute(db);
+  await sql`CREATE INDEX content_history_by_brand_hash ON content_history(brand_id, keyword_hash)`.execute(
+    db,
+  );
   await sql`CREATE INDEX content_history_by_created ON content_history(created_at)`.execute(db);
 
   await sql`

@@ -24,7 +24,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_at TEXT,
       completed_at TEXT
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX generation_jobs_by_status_created ON generation_jobs(status, created_at)`.execute(db);
+  await sql`CREATE INDEX generation_jobs_by_status_created ON generation_jobs(status, created_at)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE scheduled_posts (
@@ -47,6 +49,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX scheduled_posts_by_status_time ON scheduled_posts(status, scheduled_time)`.execute(db);
-  await sql`CREATE INDEX scheduled_posts_by_brand_time ON scheduled_posts(brand_id, scheduled_time)`.execute(db);
+  await sql`CREATE INDEX scheduled_posts_by_status_time ON scheduled_posts(status, scheduled_time)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX scheduled_posts_by_brand_time ON scheduled_posts(brand_id, scheduled_time)`.execute(
+    db,
+  );
 }

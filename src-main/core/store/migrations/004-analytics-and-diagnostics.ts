@@ -32,7 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       attributed_at TEXT,
       UNIQUE (platform, media_id)
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX post_performance_by_brand_score ON post_performance(brand_id, performance_score)`.execute(db);
+  await sql`CREATE INDEX post_performance_by_brand_score ON post_performance(brand_id, performance_score)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE brand_analytics (
@@ -56,7 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       likes_last_7_days INTEGER NOT NULL DEFAULT 0,
       snapshot_at TEXT NOT NULL
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX analytics_snapshots_by_brand_at ON analytics_snapshots(brand_id, snapshot_at)`.execute(db);
+  await sql`CREATE INDEX analytics_snapshots_by_brand_at ON analytics_snapshots(brand_id, snapshot_at)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE system_diagnostics (
