@@ -33,6 +33,8 @@ const statusByCode: Record<ErrorCode, number> = {
   unavailable: 503,
   db_newer_version: 409,
   db_corrupt: 500,
+  llm_failed: 502,
+  budget_exhausted: 429,
   internal: 500,
 };
 

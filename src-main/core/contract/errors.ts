@@ -14,6 +14,8 @@ export const errorCodes = [
   'unavailable',
   'db_newer_version',
   'db_corrupt',
+  'llm_failed',
+  'budget_exhausted',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
