@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Brand } from '../contract/brands';
+import { defaultContentProfile, examinerDefaults } from '../examiner/defaults';
 import type { BrandsTable, Database } from '../store/database';
 
 export type BrandRow = Selectable<BrandsTable>;
@@ -17,6 +18,12 @@ export function brandFromRow(row: BrandRow, secretKeys: ReadonlySet<string>): Br
     postsPerDay: row.posts_per_day,
     colors: JSON.parse(row.colors) as Brand['colors'],
     active: row.active === 1,
+    examiner: row.examiner_config
+      ? { ...(JSON.parse(row.examiner_config) as Brand['examiner']), custom: true }
+      : { ...examinerDefaults, custom: false },
+    contentProfile: row.content_profile
+      ? { ...(JSON.parse(row.content_profile) as Brand['contentProfile']), custom: true }
+      : { ...defaultContentProfile, custom: false },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     credentials: {

@@ -71,6 +71,8 @@ export class BrandsService {
         created_at: now,
         updated_at: now,
         deleted_at: null,
+        examiner_config: input.examiner ? JSON.stringify(input.examiner) : null,
+        content_profile: input.contentProfile ? JSON.stringify(input.contentProfile) : null,
       };
       await trx.insertInto('brands').values(values).execute();
       await this.deps.activity.record(
@@ -103,6 +105,10 @@ export class BrandsService {
       if (patch.postsPerDay !== undefined) changes.posts_per_day = patch.postsPerDay;
       if (patch.colors !== undefined) changes.colors = JSON.stringify(completeBrandColors(patch.colors));
       if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
+      if (patch.examiner !== undefined) changes.examiner_config = patch.examiner ? JSON.stringify(patch.examiner) : null;
+      if (patch.contentProfile !== undefined) {
+        changes.content_profile = patch.contentProfile ? JSON.stringify(patch.contentProfile) : null;
+      }
       await trx.updateTable('brands').set(changes).where('id', '=', id).execute();
       await this.deps.activity.record(
         {

@@ -47,6 +47,31 @@ export const brandColorsSchema = z
   })
   .strict();
 
+/** How the examiner scores this brand's proposals; weights are shares that add up to 1. */
+export const examinerConfigSchema = z
+  .object({
+    threshold: z.number().min(0).max(10),
+    weights: z
+      .object({
+        avatarFit: z.number().min(0).max(1),
+        engagementPotential: z.number().min(0).max(1),
+        contentQuality: z.number().min(0).max(1),
+      })
+      .strict()
+      .refine((w) => Math.abs(w.avatarFit + w.engagementPotential + w.contentQuality - 1) < 0.001, 'Weights must add up to 1'),
+  })
+  .strict();
+export type ExaminerConfig = z.infer<typeof examinerConfigSchema>;
+
+/** What the brand is about and whom it speaks to: injected into agent and examiner prompts. */
+export const contentProfileSchema = z
+  .object({
+    niche: z.string().trim().min(1).max(120),
+    audience: z.string().trim().min(1).max(600),
+  })
+  .strict();
+export type ContentProfile = z.infer<typeof contentProfileSchema>;
+
 const brandFields = {
   displayName: z.string().trim().min(1).max(80),
   shortName: z.string().trim().min(1).max(12),
@@ -58,6 +83,9 @@ const brandFields = {
   postsPerDay: z.number().int().min(1).max(24),
   colors: brandColorsSchema,
   active: z.boolean(),
+  /** null = the app-wide defaults. */
+  examiner: examinerConfigSchema.nullable(),
+  contentProfile: contentProfileSchema.nullable(),
 };
 
 export const brandCreateSchema = z
@@ -74,6 +102,8 @@ export const brandCreateSchema = z
     postsPerDay: brandFields.postsPerDay.optional(),
     colors: brandFields.colors,
     active: brandFields.active.optional(),
+    examiner: brandFields.examiner.optional(),
+    contentProfile: brandFields.contentProfile.optional(),
   })
   .strict();
 export type BrandCreateInput = z.infer<typeof brandCreateSchema>;
@@ -90,6 +120,8 @@ export const brandPatchSchema = z
     postsPerDay: brandFields.postsPerDay.optional(),
     colors: brandFields.colors.optional(),
     active: brandFields.active.optional(),
+    examiner: brandFields.examiner.optional(),
+    contentProfile: brandFields.contentProfile.optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
@@ -116,6 +148,9 @@ export const brandSchema = z.object({
     darkTitleText: z.string(),
   }),
   active: z.boolean(),
+  /** Effective examiner settings (the brand's own, else the defaults) and whether they are custom. */
+  examiner: examinerConfigSchema.extend({ custom: z.boolean() }),
+  contentProfile: contentProfileSchema.extend({ custom: z.boolean() }),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Which platform secrets are stored; the secrets themselves never leave the main process. */

@@ -25,6 +25,7 @@ export interface Database {
   analytics_snapshots: AnalyticsSnapshotsTable;
   system_diagnostics: SystemDiagnosticsTable;
   api_usage: ApiUsageTable;
+  bursts: BurstsTable;
 }
 
 type Bool = 0 | 1;
@@ -62,6 +63,8 @@ export interface BrandsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  examiner_config: string | null;
+  content_profile: string | null;
 }
 
 export interface PlatformConnectionsTable {
@@ -189,6 +192,8 @@ export interface ProposalsTable {
   reviewed_at: string | null;
   accepted_job_id: string | null;
   burst_day: string | null;
+  attempt: Generated<1 | 2>;
+  replaces_proposal_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -205,6 +210,7 @@ export interface ContentHistoryTable {
   was_used: Bool;
   image_prompt: string | null;
   caption: string | null;
+  proposal_id: string | null;
   created_at: string;
 }
 
@@ -347,4 +353,21 @@ export interface ApiUsageTable {
   cost_usd: number;
   error: string | null;
   created_at: string;
+}
+
+export interface BurstsTable {
+  id: Generated<number>;
+  /** The local calendar day (in the burst time zone) the burst fills, YYYY-MM-DD. */
+  day: string;
+  kind: 'daily' | 'smart';
+  status: 'running' | 'completed' | 'failed';
+  planned: number;
+  created: number;
+  accepted: number;
+  rejected: number;
+  needs_review: number;
+  failed_calls: number;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
 }

@@ -120,3 +120,31 @@ describe('brands', () => {
     expect((await t.call('brands.list')).map((b: Brand) => b.id)).toEqual([sampleBrand.id]);
   });
 });
+
+describe('per-brand examiner and audience', () => {
+  it('uses the defaults until a brand sets its own, and validates that weights add up to 1', async () => {
+    const created = await t.call('brands.create', sampleBrand);
+    expect(created.examiner).toEqual({
+      threshold: 6,
+      weights: { avatarFit: 0.35, engagementPotential: 0.35, contentQuality: 0.3 },
+      custom: false,
+    });
+    expect(created.contentProfile.custom).toBe(false);
+    const bad = await t.invoke('brands.update', {
+      id: created.id,
+      patch: { examiner: { threshold: 7, weights: { avatarFit: 0.5, engagementPotential: 0.5, contentQuality: 0.5 } } },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/add up to 1/) } });
+    const custom = await t.call('brands.update', {
+      id: created.id,
+      patch: {
+        examiner: { threshold: 7.5, weights: { avatarFit: 0.2, engagementPotential: 0.5, contentQuality: 0.3 } },
+        contentProfile: { niche: 'strength training', audience: 'Men 30-50 starting to lift' },
+      },
+    });
+    expect(custom.examiner).toMatchObject({ threshold: 7.5, custom: true });
+    expect(custom.contentProfile).toEqual({ niche: 'strength training', audience: 'Men 30-50 starting to lift', custom: true });
+    const reset = await t.call('brands.update', { id: created.id, patch: { examiner: null } });
+    expect(reset.examiner.custom).toBe(false);
+  });
+});

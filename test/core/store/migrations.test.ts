@@ -56,6 +56,17 @@ function tableNames(sqlite: BetterSqlite3.Database): string[] {
   ).map((r) => r.name);
 }
 
+/** Tables with their columns and indexes: what an upgraded file must share with a fresh one. */
+function schemaShape(sqlite: BetterSqlite3.Database) {
+  return tableNames(sqlite)
+    .sort()
+    .map((table) => ({
+      table,
+      columns: sqlite.prepare(`PRAGMA table_info(${table})`).all(),
+      indexes: (sqlite.prepare(`PRAGMA index_list(${table})`).all() as { name: string }[]).map((i) => i.name).sort(),
+    }));
+}
+
 describe('store migrations', () => {
   it('creates every table of the data model on a fresh file, with WAL and foreign keys on', async () => {
     const store = await openStore(tempFile());
@@ -97,12 +108,14 @@ describe('store migrations', () => {
       )
       .run(now, now);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(latestSchemaVersion - 1);
-    expect(tableNames(sqlite)).not.toContain('api_usage');
     await db.destroy();
 
     const store = await openStore(file);
     expect(store.schemaVersion).toBe(latestSchemaVersion);
     expect(tableNames(store.sqlite)).toEqual(expect.arrayContaining(requiredTables));
+    const fresh = await openStore(tempFile());
+    expect(schemaShape(store.sqlite)).toEqual(schemaShape(fresh.sqlite));
+    await fresh.close();
     expect(store.sqlite.prepare('SELECT display_name, schedule_offset FROM brands').all()).toEqual([
       { display_name: 'Old Brand', schedule_offset: 3 },
     ]);

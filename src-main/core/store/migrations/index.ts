@@ -3,6 +3,7 @@ import * as m001 from './001-settings-and-brands';
 import * as m002 from './002-agents-and-proposals';
 import * as m003 from './003-jobs-and-publishing';
 import * as m004 from './004-analytics-and-diagnostics';
+import * as m005 from './005-proposal-review-and-bursts';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '002-agents-and-proposals', up: m002.up },
   { version: 3, name: '003-jobs-and-publishing', up: m003.up },
   { version: 4, name: '004-analytics-and-diagnostics', up: m004.up },
+  { version: 5, name: '005-proposal-review-and-bursts', up: m005.up },
 ];
