@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useEffectEvent, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useEffectEvent,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { ContractClient, EventName, EventPayload } from '@contract';
 import type { ConnectionState } from './connection';
 import type { AppTransport } from './transport';
@@ -38,7 +45,10 @@ export function useConnectionState(): ConnectionState {
  * Runs `handler` for every event of one stream while the component is mounted. The handler may
  * change each render without resubscribing (and, over HTTP, without reopening the stream).
  */
-export function useContractEvent<K extends EventName>(stream: K, handler: (payload: EventPayload<K>) => void): void {
+export function useContractEvent<K extends EventName>(
+  stream: K,
+  handler: (payload: EventPayload<K>) => void,
+): void {
   const { transport } = useApiContext();
   const onEvent = useEffectEvent(handler);
   useEffect(

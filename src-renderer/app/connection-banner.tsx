@@ -6,7 +6,8 @@ export function ConnectionBanner() {
   if (state === 'lost') {
     return (
       <div className="connection-banner" role="alert">
-        Lost the connection to the Maestro server. Reconnecting… Changes made meanwhile will show once it is back.
+        Lost the connection to the Maestro server. Reconnecting… Changes made meanwhile will show once it is
+        back.
       </div>
     );
   }

@@ -1,4 +1,11 @@
-import { appErrorSchema, eventNames, eventStreams, httpPaths, type ContractEvent, type Result } from '@contract';
+import {
+  appErrorSchema,
+  eventNames,
+  eventStreams,
+  httpPaths,
+  type ContractEvent,
+  type Result,
+} from '@contract';
 import { createConnectionMonitor } from './connection';
 import type { AppTransport } from './transport';
 
@@ -83,13 +90,14 @@ export function createHttpTransport(): AppTransport {
   function open(): void {
     clearTimeout(retryTimer);
     retryTimer = undefined;
-    const es = new EventSource(httpPaths.events, { withCredentials: true });
+    const es = new EventSource(httpPaths.events);
     source = es;
     es.onopen = () => {
       retryDelay = RETRY_MIN_MS;
       connection.set('open');
     };
-    for (const name of eventNames) es.addEventListener(name, (message) => deliver(name, message.data as string));
+    for (const name of eventNames)
+      es.addEventListener(name, (message) => deliver(name, message.data as string));
     es.onerror = () => {
       if (source !== es) return;
       // The browser retries some failures itself, but gives up for good on an HTTP error

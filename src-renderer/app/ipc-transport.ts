@@ -16,7 +16,10 @@ export function createIpcTransport(bridge: Transport): AppTransport {
       } catch (error) {
         return {
           ok: false,
-          error: { code: 'unavailable', message: `The app did not answer: ${(error as Error)?.message ?? String(error)}` },
+          error: {
+            code: 'unavailable',
+            message: `The app did not answer: ${(error as Error)?.message ?? String(error)}`,
+          },
         };
       }
     },

@@ -1,7 +1,15 @@
 import { useId, type ReactNode } from 'react';
 
 /** A titled panel; the title names the region so it can be found by role and name. */
-export function Card({ title, actions, children }: { title?: string; actions?: ReactNode; children: ReactNode }) {
+export function Card({
+  title,
+  actions,
+  children,
+}: {
+  title?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const titleId = useId();
   return (
     <section className="card" aria-labelledby={title ? titleId : undefined}>

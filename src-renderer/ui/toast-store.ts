@@ -40,7 +40,9 @@ export const useToasts = create<ToastState>()((set, get) => ({
 
 /** For event handlers outside React render: `toast.success('Saved')`. */
 export const toast = {
-  info: (message: string, action?: ToastAction) => useToasts.getState().show({ message, tone: 'info', action }),
-  success: (message: string, action?: ToastAction) => useToasts.getState().show({ message, tone: 'success', action }),
+  info: (message: string, action?: ToastAction) =>
+    useToasts.getState().show({ message, tone: 'info', action }),
+  success: (message: string, action?: ToastAction) =>
+    useToasts.getState().show({ message, tone: 'success', action }),
   error: (message: string) => useToasts.getState().show({ message, tone: 'error' }),
 };
