@@ -11,6 +11,11 @@ const affectedBy: Record<Entity, QueryKey[]> = {
   brands: [queryKeys.brands.all],
   settings: [queryKeys.settings.all],
   secrets: [queryKeys.settings.all, queryKeys.brands.all],
+  agents: [queryKeys.agents.all],
+  // A proposal decision changes agents' 7-day stats too.
+  proposals: [queryKeys.proposals.all, queryKeys.agents.all],
+  bursts: [queryKeys.bursts.all, queryKeys.proposals.all],
+  jobs: [queryKeys.jobs.all],
 };
 
 /**

@@ -8,6 +8,10 @@ export const queryKeys = {
     list: (includeInactive: boolean) => ['brands', 'list', { includeInactive }] as const,
   },
   settings: { all: ['settings'] as const },
+  agents: { all: ['agents'] as const },
+  proposals: { all: ['proposals'] as const },
+  bursts: { all: ['bursts'] as const },
+  jobs: { all: ['jobs'] as const },
   maestro: { status: ['maestro', 'status'] as const },
   activity: { feed: ['activity', 'feed'] as const },
   app: {

@@ -19,15 +19,26 @@ export interface ActivityInput {
  * pushed live to every open view.
  */
 export class ActivityLog {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly events: EventHub,
-  ) {}
+  private readonly deps: { db: Kysely<Database>; clock: Clock; events: EventHub };
 
-  async record(input: ActivityInput, trx: Kysely<Database> = this.db): Promise<ActivityEntry> {
+  constructor(db: Kysely<Database>, clock: Clock, events: EventHub) {
+    this.deps = { db, clock, events };
+  }
+
+  /** Records an entry in its own write and tells every open view. */
+  async record(input: ActivityInput): Promise<ActivityEntry> {
+    const entry = await this.insert(this.deps.db, input);
+    this.announce(entry);
+    return entry;
+  }
+
+  /**
+   * Records an entry as part of the caller's transaction. The caller announces it after the
+   * commit, so no view ever shows an entry for a change that was rolled back.
+   */
+  async insert(trx: Kysely<Database>, input: ActivityInput): Promise<ActivityEntry> {
     const row = {
-      at: isoNow(this.clock),
+      at: isoNow(this.deps.clock),
       agent: input.agent ?? null,
       action: input.action.slice(0, activityDefaults.maxActionLength),
       detail: (input.detail ?? '').slice(0, activityDefaults.maxDetailLength),
@@ -35,13 +46,15 @@ export class ActivityLog {
       emoji: input.emoji ?? null,
     };
     const { id } = await trx.insertInto('activity_log').values(row).returning('id').executeTakeFirstOrThrow();
-    const entry: ActivityEntry = { id, ...row };
-    this.events.emit('activity', entry);
-    return entry;
+    return { id, ...row };
+  }
+
+  announce(entry: ActivityEntry): void {
+    this.deps.events.emit('activity', entry);
   }
 
   async list(options: { limit?: number; beforeId?: number } = {}): Promise<ActivityEntry[]> {
-    let query = this.db
+    let query = this.deps.db
       .selectFrom('activity_log')
       .selectAll()
       .orderBy('id', 'desc')
@@ -53,9 +66,9 @@ export class ActivityLog {
   /** Keeps the feed bounded: entries older than the retention window are dropped. */
   async prune(): Promise<number> {
     const cutoff = new Date(
-      this.clock.now().getTime() - activityDefaults.retentionDays * 86_400_000,
+      this.deps.clock.now().getTime() - activityDefaults.retentionDays * 86_400_000,
     ).toISOString();
-    const result = await this.db.deleteFrom('activity_log').where('at', '<', cutoff).executeTakeFirst();
+    const result = await this.deps.db.deleteFrom('activity_log').where('at', '<', cutoff).executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 }

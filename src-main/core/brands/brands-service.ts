@@ -1,5 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
+import type { ActivityEntry } from '../contract/activity';
 import type { Brand, BrandCreateInput, BrandUpdateInput } from '../contract/brands';
 import { AppError } from '../contract/errors';
 import type { EventHub } from '../events/event-hub';
@@ -44,6 +45,7 @@ export class BrandsService {
 
   async create(input: BrandCreateInput): Promise<Brand> {
     const { db, clock } = this.deps;
+    const pending: ActivityEntry[] = [];
     const row = await db.transaction().execute(async (trx) => {
       const existing = await findBrandRow(trx, input.id);
       if (existing) {
@@ -75,23 +77,22 @@ export class BrandsService {
         content_profile: input.contentProfile ? JSON.stringify(input.contentProfile) : null,
       };
       await trx.insertInto('brands').values(values).execute();
-      await this.deps.activity.record(
-        {
+      pending.push(await this.deps.activity.insert(trx, {
           action: 'Brand created',
           detail: `${values.display_name} (${values.id})`,
           level: 'data',
           emoji: '🏷️',
-        },
-        trx,
-      );
+        }));
       return values;
     });
+    pending.forEach((e) => this.deps.activity.announce(e));
     this.changed(row.id);
     return this.toBrand(row);
   }
 
   async update({ id, patch }: BrandUpdateInput): Promise<Brand> {
     const { db, clock } = this.deps;
+    const pending: ActivityEntry[] = [];
     const row = await db.transaction().execute(async (trx) => {
       const current = await this.requireLive(id, trx);
       const changes: Updateable<BrandsTable> = { updated_at: isoNow(clock) };
@@ -110,17 +111,15 @@ export class BrandsService {
         changes.content_profile = patch.contentProfile ? JSON.stringify(patch.contentProfile) : null;
       }
       await trx.updateTable('brands').set(changes).where('id', '=', id).execute();
-      await this.deps.activity.record(
-        {
+      pending.push(await this.deps.activity.insert(trx, {
           action: 'Brand updated',
           detail: `${current.display_name} (${id}): ${Object.keys(patch).join(', ')}`,
           level: 'data',
           emoji: '✏️',
-        },
-        trx,
-      );
+        }));
       return (await findBrandRow(trx, id))!;
     });
+    pending.forEach((e) => this.deps.activity.announce(e));
     this.changed(id);
     return this.toBrand(row);
   }
@@ -135,6 +134,7 @@ export class BrandsService {
 
   private async setDeleted(id: string, deleted: boolean): Promise<Brand> {
     const { db, clock } = this.deps;
+    const pending: ActivityEntry[] = [];
     const row = await db.transaction().execute(async (trx) => {
       const current = await findBrandRow(trx, id);
       if (!current || (deleted && current.deleted_at) || (!deleted && !current.deleted_at)) {
@@ -150,17 +150,15 @@ export class BrandsService {
         .set({ deleted_at: deleted ? now : null, updated_at: now })
         .where('id', '=', id)
         .execute();
-      await this.deps.activity.record(
-        {
+      pending.push(await this.deps.activity.insert(trx, {
           action: deleted ? 'Brand deleted' : 'Brand restored',
           detail: `${current.display_name} (${id})`,
           level: 'data',
           emoji: deleted ? '🗑️' : '↩️',
-        },
-        trx,
-      );
+        }));
       return (await findBrandRow(trx, id))!;
     });
+    pending.forEach((e) => this.deps.activity.announce(e));
     this.changed(id);
     return this.toBrand(row);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activityEntrySchema } from './activity';
-import { maestroStatusSchema } from './maestro';
+import { burstSummarySchema, maestroStatusSchema } from './maestro';
 
 /** Push streams from the core to every open view, over IPC or server-sent events. */
 export const eventStreams = {
@@ -8,6 +8,8 @@ export const eventStreams = {
   activity: activityEntrySchema,
   /** Pause/resume changed (from the tray, the UI or another tab). */
   'maestro.state': maestroStatusSchema,
+  /** Progress of the running burst (counts so far). */
+  'burst.progress': burstSummarySchema,
   /** Progress of a render job. */
   'job.progress': z.object({
     jobId: z.string(),
@@ -16,7 +18,7 @@ export const eventStreams = {
     percent: z.number().min(0).max(100),
   }),
   /** Something changed that open views may be showing; they refetch that entity. */
-  'data.changed': z.object({ entity: z.enum(['brands', 'settings', 'secrets']), id: z.string().optional() }),
+  'data.changed': z.object({ entity: z.enum(['brands', 'settings', 'secrets', 'agents', 'proposals', 'bursts', 'jobs']), id: z.string().optional() }),
 } as const;
 
 export type EventStreams = typeof eventStreams;

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
+import type { ActivityEntry } from '../contract/activity';
 import type { MaestroStatus } from '../contract/maestro';
 import type { EventHub } from '../events/event-hub';
 import { isoNow, type Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 
 const PAUSED_KEY = 'is_paused';
+const LAST_DAILY_RUN_KEY = 'last_daily_run_day';
 
 /**
  * Pause/resume, persisted in maestro_config so the tray, the UI and a restart agree.
@@ -28,6 +30,22 @@ export class MaestroState {
     return { paused: row ? row.value !== 'false' : true, changedAt: row?.updated_at ?? null };
   }
 
+  /** The local day (burst time zone) of the last completed daily burst, or null. */
+  async lastDailyRunDay(): Promise<string | null> {
+    const row = await this.db.selectFrom('maestro_config').select('value').where('key', '=', LAST_DAILY_RUN_KEY).executeTakeFirst();
+    return row?.value || null;
+  }
+
+  async setLastDailyRunDay(day: string | null): Promise<void> {
+    const updated_at = isoNow(this.clock);
+    const value = day ?? '';
+    await this.db
+      .insertInto('maestro_config')
+      .values({ key: LAST_DAILY_RUN_KEY, value, updated_at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
+      .execute();
+  }
+
   pause(): Promise<MaestroStatus> {
     return this.setPaused(true);
   }
@@ -41,22 +59,21 @@ export class MaestroState {
     if (current.paused === paused && current.changedAt !== null) return current;
     const updated_at = isoNow(this.clock);
     const value = paused ? 'true' : 'false';
+    const pending: ActivityEntry[] = [];
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('maestro_config')
         .values({ key: PAUSED_KEY, value, updated_at })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
         .execute();
-      await this.activity.record(
-        {
+      pending.push(await this.activity.insert(trx, {
           agent: 'maestro',
           action: paused ? 'Paused' : 'Resumed',
           level: 'action',
           emoji: paused ? '⏸️' : '▶️',
-        },
-        trx,
-      );
+        }));
     });
+    pending.forEach((e) => this.activity.announce(e));
     const status = { paused, changedAt: updated_at };
     this.events.emit('maestro.state', status);
     return status;

@@ -99,17 +99,17 @@ export interface AgentsTable {
   strategy_names: string;
   strategy_weights: string;
   risk_tolerance: 'low' | 'medium' | 'high';
-  proposals_per_brand: number;
+  proposals_per_brand: Generated<number>;
   content_types: string;
-  active: Bool;
-  is_builtin: Bool;
+  active: Generated<Bool>;
+  is_builtin: Generated<Bool>;
   created_for_brand: string | null;
-  survival_score: number;
-  lifetime_views: number;
-  lifetime_proposals: number;
-  lifetime_accepted: number;
-  generation: number;
-  mutation_count: number;
+  survival_score: Generated<number>;
+  lifetime_views: Generated<number>;
+  lifetime_proposals: Generated<number>;
+  lifetime_accepted: Generated<number>;
+  generation: Generated<number>;
+  mutation_count: Generated<number>;
   last_mutation_at: string | null;
   parent_agent_id: string | null;
   created_at: string;
@@ -120,19 +120,19 @@ export interface AgentPerformanceTable {
   id: Generated<number>;
   agent_id: string;
   period: string;
-  published_count: number;
-  total_views: number;
-  avg_views: number;
-  total_likes: number;
-  total_comments: number;
-  avg_engagement_rate: number;
-  strategy_breakdown: string;
+  published_count: Generated<number>;
+  total_views: Generated<number>;
+  avg_views: Generated<number>;
+  total_likes: Generated<number>;
+  total_comments: Generated<number>;
+  avg_engagement_rate: Generated<number>;
+  strategy_breakdown: Generated<string>;
   best_strategy: string | null;
   worst_strategy: string | null;
   avg_examiner_score: number | null;
-  survival_score: number;
-  total_proposals: number;
-  accepted_proposals: number;
+  survival_score: Generated<number>;
+  total_proposals: Generated<number>;
+  accepted_proposals: Generated<number>;
   created_at: string;
 }
 
@@ -159,11 +159,11 @@ export interface GenePoolTable {
   strategy_names: string;
   strategy_weights: string;
   risk_tolerance: string;
-  survival_score: number;
-  lifetime_views: number;
-  generation: number;
+  survival_score: Generated<number>;
+  lifetime_views: Generated<number>;
+  generation: Generated<number>;
   reason: 'retirement' | 'top_performer' | 'manual';
-  times_inherited: number;
+  times_inherited: Generated<number>;
   created_at: string;
 }
 
@@ -207,7 +207,7 @@ export interface ContentHistoryTable {
   topic_bucket: string | null;
   brand_id: string | null;
   quality_score: number | null;
-  was_used: Bool;
+  was_used: Generated<Bool>;
   image_prompt: string | null;
   caption: string | null;
   proposal_id: string | null;
@@ -220,13 +220,13 @@ export interface TrendingContentTable {
   source_account: string | null;
   caption: string | null;
   media_type: 'VIDEO' | 'IMAGE' | 'CAROUSEL_ALBUM';
-  hashtags: string;
-  like_count: number;
-  comments_count: number;
+  hashtags: Generated<string>;
+  like_count: Generated<number>;
+  comments_count: Generated<number>;
   discovery_method: string;
   discovery_hashtag: string | null;
   media_timestamp: string | null;
-  used_for_proposal: Bool;
+  used_for_proposal: Generated<Bool>;
   proposal_id: string | null;
   discovered_at: string;
 }
@@ -251,6 +251,15 @@ export interface GenerationJobsTable {
   created_at: string;
   started_at: string | null;
   completed_at: string | null;
+  // Added by 006-render-queue.
+  caption: string | null;
+  hashtags: Generated<string>;
+  render_plan: Generated<string>;
+  completed_steps: Generated<string>;
+  cancel_requested: Generated<Bool>;
+  failed_step: string | null;
+  error_details: string | null;
+  updated_at: string | null;
 }
 
 export interface ScheduledPostsTable {
@@ -346,11 +355,11 @@ export interface ApiUsageTable {
   operation: string;
   model: string | null;
   agent_id: string | null;
-  tokens_in: number;
-  tokens_out: number;
-  latency_ms: number;
+  tokens_in: Generated<number>;
+  tokens_out: Generated<number>;
+  latency_ms: Generated<number>;
   outcome: string;
-  cost_usd: number;
+  cost_usd: Generated<number>;
   error: string | null;
   created_at: string;
 }
@@ -361,12 +370,12 @@ export interface BurstsTable {
   day: string;
   kind: 'daily' | 'smart';
   status: 'running' | 'completed' | 'failed';
-  planned: number;
-  created: number;
-  accepted: number;
-  rejected: number;
-  needs_review: number;
-  failed_calls: number;
+  planned: Generated<number>;
+  created: Generated<number>;
+  accepted: Generated<number>;
+  rejected: Generated<number>;
+  needs_review: Generated<number>;
+  failed_calls: Generated<number>;
   error: string | null;
   started_at: string;
   finished_at: string | null;

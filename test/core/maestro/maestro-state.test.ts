@@ -26,7 +26,7 @@ describe('maestro pause state', () => {
     ]);
     t.clock.advance(5_000);
     expect(await t.call('maestro.pause')).toEqual({ paused: true, changedAt: '2026-11-25T10:00:05.000Z' });
-    const feed = await t.call('activity.list');
+    const feed = (await t.call('activity.list')).filter((e) => e.agent === 'maestro');
     expect(feed.map((e) => e.action)).toEqual(['Paused', 'Resumed']);
   });
 
@@ -35,6 +35,6 @@ describe('maestro pause state', () => {
     t.clock.advance(1_000);
     const again = await t.call('maestro.pause');
     expect(again.changedAt).toBe('2026-11-25T10:00:00.000Z');
-    expect((await t.call('activity.list')).length).toBe(1);
+    expect((await t.call('activity.list')).filter((e) => e.agent === 'maestro')).toHaveLength(1);
   });
 });

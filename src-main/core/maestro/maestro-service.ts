@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { ActivityLog } from '../activity/activity-log';
+import type { AgentsService } from '../agents/agents-service';
+import type { BrandsService } from '../brands/brands-service';
+import type { BurstSummary, MaestroOverview } from '../contract/maestro';
+import type { ProposalGenerator } from '../proposals/proposal-generator';
+import type { SettingsService } from '../settings/settings-service';
+import type { Clock } from '../ports/clock';
+import type { Database } from '../store/database';
+import { burstFromRow, type BurstRunner } from './burst-runner';
+import type { DailyScheduler } from './daily-scheduler';
+import { burstDefaults } from './defaults';
+import { localDay } from './local-time';
+import type { MaestroState } from './maestro-state';
+
+interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+  state: MaestroState;
+  runner: BurstRunner;
+  scheduler: DailyScheduler;
+  settings: SettingsService;
+  brands: BrandsService;
+  agents: AgentsService;
+  generator: ProposalGenerator;
+  activity: ActivityLog;
+}
+
+/** Maestro's controls as the dashboard and tray use them. */
+export class MaestroService {
+  constructor(private readonly deps: Deps) {}
+
+  async overview(): Promise<MaestroOverview> {
+    const { db, clock, settings, state, runner, scheduler } = this.deps;
+    const { values } = await settings.values();
+    const today = localDay(clock.now(), values.burstTimeZone);
+    const latest = await db.selectFrom('bursts').selectAll().orderBy('id', 'desc').executeTakeFirst();
+    const brands = await this.deps.brands.list(false);
+    const counts = await db
+      .selectFrom('proposals')
+      .select(['brand_id', 'content_type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('burst_day', '=', today)
+      .where('attempt', '=', 1)
+      .groupBy(['brand_id', 'content_type'])
+      .execute();
+    const count = (brandId: string, type: string) => Number(counts.find((c) => c.brand_id === brandId && c.content_type === type)?.n ?? 0);
+    return {
+      paused: (await state.status()).paused,
+      today,
+      timeZone: values.burstTimeZone,
+      burstTime: values.burstTime,
+      lastDailyRunDay: await state.lastDailyRunDay(),
+      nextDailyBurstAt: scheduler.nextRunAt(),
+      burstRunning: runner.isRunning,
+      latestBurst: latest ? burstFromRow(latest) : null,
+      quota: brands.map((b) => ({
+        brandId: b.id,
+        reels: count(b.id, 'reel'),
+        posts: count(b.id, 'post'),
+        targetReels: values.reelsPerBrand,
+        targetPosts: values.postsPerBrand,
+      })),
+    };
+  }
+
+  /** "Burst now": generates only what today still lacks; does not count as the daily burst. */
+  async triggerBurst(): Promise<BurstSummary> {
+    return this.deps.runner.start('smart');
+  }
+
+  /** Lets the daily burst run again today (it still only fills what is missing). */
+  async resetDaily(): Promise<MaestroOverview> {
+    await this.deps.state.setLastDailyRunDay(null);
+    await this.deps.activity.record({ agent: 'maestro', action: 'Daily run reset', level: 'action', emoji: '↺' });
+    return this.overview();
+  }
+
+  /**
+   * Every active agent writes a few brand-less reels and posts for the creator to look at;
+   * they are not examined and stay pending.
+   */
+  async optimizeNow(): Promise<{ agents: number; created: number; failedCalls: number }> {
+    const agents = await this.deps.agents.activeRows();
+    let created = 0;
+    let failedCalls = 0;
+    for (const agent of agents) {
+      for (const contentType of ['reel', 'post'] as const) {
+        const result = await this.deps.generator.generate({ agent, brand: null, contentType, count: burstDefaults.optimizeNowPerType, burstDay: null });
+        created += result.created.length;
+        failedCalls += result.failedCalls;
+      }
+    }
+    return { agents: agents.length, created, failedCalls };
+  }
+}

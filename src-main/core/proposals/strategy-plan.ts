@@ -1,0 +1,68 @@
+import { familyOf } from '../agents/strategies';
+
+export interface IntelAvailability {
+  hasTopPerformers: boolean;
+  hasUnderperformers: boolean;
+  hasTrending: boolean;
+}
+
+/** Python's round(): halves go to the even neighbour, so 2.5 → 2 and 3.5 → 4. */
+export function roundHalfEven(value: number): number {
+  const floor = Math.floor(value);
+  const diff = value - floor;
+  if (Math.abs(diff - 0.5) < 1e-9) return floor % 2 === 0 ? floor : floor + 1;
+  return Math.round(value);
+}
+
+/**
+ * How many of `count` proposals each strategy writes. Strategies that need data the agent does
+ * not have hand their weight to exploration (60 %) and trending (40 %), or all to exploration.
+ */
+export function planStrategies(
+  count: number,
+  strategyNames: readonly string[],
+  weights: Readonly<Record<string, number>>,
+  intel: IntelAvailability,
+): Record<string, number> {
+  if (count <= 0) return {};
+  const w: Record<string, number> = {};
+  for (const name of strategyNames) w[name] = Math.max(0, weights[name] ?? 0);
+  const exploreKey = strategyNames[0] ?? 'explore';
+  const trendingKey = strategyNames.length > 1 ? strategyNames[strategyNames.length - 1]! : exploreKey;
+  const moveTo = (from: string, shares: Array<[string, number]>) => {
+    const amount = w[from] ?? 0;
+    delete w[from];
+    for (const [to, share] of shares) w[to] = (w[to] ?? 0) + amount * share;
+  };
+  if (!intel.hasTopPerformers) {
+    for (const name of Object.keys(w)) {
+      if (name === 'double_down' || name === 'refine' || name === 'compound') {
+        moveTo(name, [
+          [exploreKey, 0.6],
+          [trendingKey, 0.4],
+        ]);
+      }
+    }
+  }
+  if (!intel.hasUnderperformers && 'iterate' in w) moveTo('iterate', [[exploreKey, 1]]);
+  // A trending strategy without trending items has nothing to adapt.
+  for (const name of Object.keys(w)) {
+    if (familyOf(name) === 'trending' && !intel.hasTrending && name !== exploreKey) moveTo(name, [[exploreKey, 1]]);
+  }
+  const total = Object.values(w).reduce((a, b) => a + b, 0);
+  const shares = total > 0 ? w : { [exploreKey]: 1 };
+  const sum = total > 0 ? total : 1;
+  const plan: Record<string, number> = {};
+  for (const [name, weight] of Object.entries(shares)) plan[name] = roundHalfEven((count * weight) / sum);
+  let assigned = Object.values(plan).reduce((a, b) => a + b, 0);
+  if (assigned < count) plan[exploreKey] = (plan[exploreKey] ?? 0) + (count - assigned);
+  while (assigned > count) {
+    const smallestPositive = Object.entries(plan)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => a[1] - b[1])[0]!;
+    plan[smallestPositive[0]] = smallestPositive[1] - 1;
+    assigned--;
+  }
+  for (const [name, n] of Object.entries(plan)) if (n <= 0) delete plan[name];
+  return plan;
+}
