@@ -88,9 +88,9 @@ export const agentUpdateSchema = z
         temperature: z.number().min(0.6).max(0.98).optional(),
         variant: z.enum(['dark', 'light']).optional(),
         strategyWeights: z
-          .record(strategyNameSchema, z.number().min(0).max(1))
+          .partialRecord(strategyNameSchema, z.number().min(0).max(1))
           .refine((w) => Object.keys(w).length > 0, 'At least one strategy')
-          .refine((w) => Math.abs(Object.values(w).reduce((a, b) => a + b, 0) - 1) < 0.011, 'Weights must add up to 1')
+          .refine((w) => Math.abs(Object.values(w).reduce((a: number, b) => a + (b ?? 0), 0) - 1) < 0.011, 'Weights must add up to 1')
           .optional(),
         riskTolerance: z.enum(['low', 'medium', 'high']).optional(),
         proposalsPerBrand: z.number().int().min(1).max(20).optional(),

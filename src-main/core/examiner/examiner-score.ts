@@ -20,6 +20,7 @@ export function judge(scores: DimensionScores, config: ExaminerConfig): { compos
     weights.avatarFit * scores.avatarFit +
     weights.engagementPotential * scores.engagementPotential +
     weights.contentQuality * scores.contentQuality;
-  const composite = Math.round(raw * 100) / 100;
+  // toFixed first: 7.825 is 7.82499… in binary and would round down.
+  const composite = Math.round(Number((raw * 100).toFixed(6))) / 100;
   return { composite, passed: composite >= config.threshold };
 }

@@ -33,7 +33,10 @@ export function planBurst(input: BurstPlanInput): BurstTask[] {
       if (remaining === 0) return;
       const base = Math.floor(remaining / n);
       const extra = remaining % n;
-      const start = (((input.rotation + brandIndex + typeIndex * Math.ceil(n / 2)) % n) + n) % n;
+      // Each day and brand moves the start by the number of items, so consecutive days hand the
+      // scarce posts to the next agents in line; posts start half-way round from reels.
+      const step = (input.rotation * input.brandIds.length + brandIndex) * remaining + typeIndex * Math.ceil(n / 2);
+      const start = ((step % n) + n) % n;
       for (let k = 0; k < n; k++) {
         const count = base + (k < extra ? 1 : 0);
         if (count > 0) tasks.push({ brandId, agentId: input.agentIds[(start + k) % n]!, contentType, count });
