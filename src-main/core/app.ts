@@ -5,8 +5,21 @@ import type { Result } from './contract/errors';
 import type { AppInfo } from './contract/system';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { EventHub } from './events/event-hub';
+import { createJobsModule, type JobsModule } from './jobs/jobs-module';
+import { OpenAiLlmClient, type Fetch } from './llm/openai-llm-client';
+import type { Sleep } from './llm/retry';
+import { LlmUsageLedger } from './llm/usage-ledger';
+import { AgentsService } from './agents/agents-service';
+import { BurstRunner } from './maestro/burst-runner';
+import { DailyScheduler } from './maestro/daily-scheduler';
+import { MaestroService } from './maestro/maestro-service';
 import { MaestroState } from './maestro/maestro-state';
+import { ContentHistory } from './proposals/content-history';
+import { ProposalGenerator } from './proposals/proposal-generator';
+import { ProposalsService } from './proposals/proposals-service';
 import { systemClock, type Clock } from './ports/clock';
+import type { ImageProvider } from './ports/images';
+import type { LlmClient } from './ports/llm';
 import { silentNotifier, type Notifier } from './ports/notifier';
 import { systemRandom, type Random } from './ports/random';
 import type { SecretCipher } from './ports/secret-cipher';
@@ -14,6 +27,8 @@ import { keyFileCipher } from './secrets/key-file-cipher';
 import { SecretStore } from './secrets/secret-store';
 import { SettingsService } from './settings/settings-service';
 import { openStore, type Store } from './store/open-database';
+import type { MediaBinaries } from './render/ffmpeg-binaries';
+import { defaultResourcesDir } from './render/resources';
 import { checkHealth } from './system/health';
 
 export interface CoreConfig {
@@ -26,6 +41,16 @@ export interface CoreConfig {
   cipher?: SecretCipher;
   notifier?: Notifier;
   electronVersion?: string | null;
+  /** Fonts and music (`resources/`); found beside the code when not given (the desktop app passes its own). */
+  resourcesDir?: string;
+  /** FFmpeg and ffprobe to render with; by default the ones shipped in node_modules. */
+  mediaBinaries?: MediaBinaries;
+  /** Where reel and carousel backgrounds come from; by default a gradient in the brand's colours. */
+  images?: ImageProvider;
+  /** Test seams of the LLM client: waits between retries, the SDK's HTTP client, attempts per call. */
+  llm?: { sleep?: Sleep; fetch?: Fetch; maxAttempts?: number };
+  /** false: no timers and no catch-up burst at start (tests drive Maestro by hand). */
+  autoStart?: boolean;
 }
 
 export interface Core {
@@ -33,6 +58,11 @@ export interface Core {
   events: EventHub;
   store: Store;
   maestro: MaestroState;
+  llm: LlmClient;
+  /** The render queue and job service (the proposal acceptance flow queues renders here). */
+  jobs: JobsModule;
+  /** Maestro's burst machinery, for the tray, tests and benches. */
+  bursts: { runner: BurstRunner; scheduler: DailyScheduler; service: MaestroService };
   close(): Promise<void>;
 }
 
@@ -41,7 +71,7 @@ export const DATABASE_FILE_NAME = 'maestro.db';
 /** Composition root: opens the store and wires every service to the contract's handlers. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
-  void (config.random ?? systemRandom);
+  const random = config.random ?? systemRandom;
   void (config.notifier ?? silentNotifier);
   const startedAt = clock.now();
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
@@ -55,6 +85,35 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const brands = new BrandsService({ db, clock, activity, events, secrets });
   const settings = new SettingsService({ db, clock, secrets, activity, events });
   const maestro = new MaestroState(db, clock, activity, events);
+  const images = config.images;
+  const jobs = createJobsModule({
+    db,
+    clock,
+    random: config.random ?? systemRandom,
+    events,
+    activity,
+    dataDir: config.dataDir,
+    resourcesDir: config.resourcesDir ?? defaultResourcesDir(),
+    mediaBinaries: config.mediaBinaries,
+    images: images ? async () => images : undefined,
+    renderConcurrency: async () => (await settings.values()).values.renderConcurrency,
+  });
+  const llm = new OpenAiLlmClient({
+    ledger: new LlmUsageLedger(db, clock),
+    clock,
+    random,
+    settings,
+    secrets,
+    ...config.llm,
+  });
+
+  const agents = new AgentsService({ db, clock, random, activity, events, settings });
+  const history = new ContentHistory(db, clock);
+  const generator = new ProposalGenerator({ db, clock, random, llm, history, activity });
+  const proposals = new ProposalsService({ db, clock, activity, events, onAccepted: async () => undefined });
+  const runner = new BurstRunner({ db, clock, llm, generator, proposals, brands, agents, settings, state: maestro, activity, events });
+  const scheduler = new DailyScheduler({ clock, settings, state: maestro, runner, activity });
+  const maestroService = new MaestroService({ db, clock, state: maestro, runner, scheduler, settings, brands, agents, generator, activity });
 
   const info: AppInfo = {
     name: 'Maestro Desktop',
@@ -71,10 +130,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const handlers: Handlers = {
     'app.info': async () => info,
-    'app.health': () => checkHealth({ db, clock, cipher, dataDir: config.dataDir, startedAt }),
+    'app.health': () =>
+      checkHealth({ db, clock, cipher, dataDir: config.dataDir, startedAt, extraChecks: jobs.healthChecks }),
     'brands.list': (input) => brands.list(input.includeInactive ?? false),
     'brands.get': (input) => brands.get(input.id),
-    'brands.create': (input) => brands.create(input),
+    'brands.create': async (input) => {
+      const brand = await brands.create(input);
+      await agents.ensurePopulation();
+      return brand;
+    },
     'brands.update': (input) => brands.update(input),
     'brands.delete': (input) => brands.delete(input.id),
     'brands.restore': (input) => brands.restore(input.id),
@@ -95,8 +159,31 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     },
     'maestro.status': () => maestro.status(),
     'maestro.pause': () => maestro.pause(),
-    'maestro.resume': () => maestro.resume(),
+    'maestro.resume': async () => {
+      const status = await maestro.resume();
+      // Resuming after the burst time catches up on today's burst at once.
+      await scheduler.check();
+      return status;
+    },
+    'maestro.overview': () => maestroService.overview(),
+    'maestro.triggerBurst': () => maestroService.triggerBurst(),
+    'maestro.resetDaily': () => maestroService.resetDaily(),
+    'maestro.optimizeNow': () => maestroService.optimizeNow(),
+    'agents.list': (input) => agents.list(input.includeInactive ?? false),
+    'agents.get': (input) => agents.detail(input.agentId),
+    'agents.create': (input) => agents.create({ brandId: input.brandId ?? null, ...(input.personality ? { personality: input.personality } : {}) }),
+    'agents.update': (input) => agents.update(input),
+    'agents.clone': (input) => agents.clone(input.agentId),
+    'agents.mutate': (input) => agents.mutate(input.agentId),
+    'agents.retire': (input) => agents.retire(input.agentId),
+    'proposals.list': (input) => proposals.list(input),
+    'proposals.get': (input) => proposals.get(input.proposalId),
+    'proposals.accept': (input) => proposals.review(input.proposalId, 'accept', input.note),
+    'proposals.reject': (input) => proposals.review(input.proposalId, 'reject', input.note),
+    'proposals.bulkReview': (input) => proposals.bulkReview(input.proposalIds, input.decision, input.note),
     'activity.list': (input) => activity.list(input),
+    ...jobs.handlers,
+    'llm.usage': () => llm.usageSummary(),
   };
 
   async function assertSecretOwnerExists(key: string): Promise<void> {
@@ -117,12 +204,35 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
 
   await activity.prune();
+  // Jobs a crash or quit left half-rendered go back to the queue and continue.
+  await jobs.queue.start();
+  await agents.seedBuiltins();
+  await agents.ensurePopulation();
+  if (config.autoStart !== false) {
+    await scheduler.arm();
+    // Settings that move the burst re-arm the timer.
+    events.subscribe((event) => {
+      if (event.stream === 'data.changed' && event.payload.entity === 'settings') void scheduler.arm();
+    });
+    void runner.resumeInterrupted().then(() => scheduler.check());
+  }
 
   return {
     invoke,
     events,
     store,
     maestro,
-    close: () => store.close(),
+    llm,
+    jobs,
+    bursts: { runner, scheduler, service: maestroService },
+    close: async () => {
+      scheduler.stop();
+      // A running burst gets a moment to finish its current writes; whatever it had not done
+      // is picked up by resumeInterrupted() on the next start.
+      await Promise.race([runner.settled(), new Promise((r) => setTimeout(r, 2_000))]);
+      // Running renders stop and stay queued; they continue from their last step next start.
+      await jobs.queue.close();
+      await store.close();
+    },
   };
 }

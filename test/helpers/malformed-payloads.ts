@@ -27,6 +27,42 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     'maestro.pause': { payload: {}, required: [] },
     'maestro.resume': { payload: {}, required: [] },
     'activity.list': { payload: { limit: 10 }, required: [] },
+  'maestro.overview': { payload: {}, required: [] },
+  'maestro.triggerBurst': { payload: {}, required: [] },
+  'maestro.resetDaily': { payload: {}, required: [] },
+  'maestro.optimizeNow': { payload: {}, required: [] },
+  'agents.list': { payload: { includeInactive: true }, required: [] },
+  'agents.get': { payload: { agentId: 'toby' }, required: ['agentId'] },
+  'agents.create': { payload: { brandId: sampleBrand.id, personality: 'Calm and precise.' }, required: [] },
+  'agents.update': { payload: { agentId: 'toby', patch: { temperature: 0.8 } }, required: ['agentId', 'patch'] },
+  'agents.clone': { payload: { agentId: 'toby' }, required: ['agentId'] },
+  'agents.mutate': { payload: { agentId: 'toby' }, required: ['agentId'] },
+  'agents.retire': { payload: { agentId: 'toby' }, required: ['agentId'] },
+  'proposals.list': { payload: { statuses: ['pending'], limit: 10 }, required: [] },
+  'proposals.get': { payload: { proposalId: 'TOBY-000001' }, required: ['proposalId'] },
+  'proposals.accept': { payload: { proposalId: 'TOBY-000001', note: 'good' }, required: ['proposalId'] },
+  'proposals.reject': { payload: { proposalId: 'TOBY-000001', note: 'weak' }, required: ['proposalId'] },
+  'proposals.bulkReview': { payload: { proposalIds: ['TOBY-000001'], decision: 'accept' }, required: ['proposalIds', 'decision'] },
+    'llm.usage': { payload: {}, required: [] },
+    'jobs.list': { payload: { status: 'failed', proposalId: 'TOBY-000001', limit: 20 }, required: [] },
+    'jobs.get': { payload: { id: 'GEN-123456' }, required: ['id'] },
+    'jobs.create': {
+      payload: {
+        proposalId: 'TOBY-000001',
+        brandId: sampleBrand.id,
+        variant: 'dark',
+        title: 'Three habits that protect your sleep',
+        contentLines: ['Dim the lights an hour before bed', 'Keep the bedroom cool'],
+        caption: 'Sleep is built during the day.',
+        hashtags: ['#sleep'],
+        imagePrompt: 'a calm bedroom at dusk',
+        platforms: ['instagram', 'youtube'],
+        ctaType: 'follow_tips',
+      },
+      required: ['brandId', 'variant', 'title', 'contentLines'],
+    },
+    'jobs.cancel': { payload: { id: 'GEN-123456' }, required: ['id'] },
+    'jobs.retry': { payload: { id: 'GEN-123456' }, required: ['id'] },
   };
 
 const sqlLooking = [
@@ -117,7 +153,7 @@ export function malformedPayloads(name: OperationName, count: number, random: Ra
     });
   }
   const formatted = stringPaths.filter((p) =>
-    ['id', 'key', 'instagramHandle', 'primary', 'accent', 'llmBaseUrl'].includes(p[p.length - 1]!),
+    ['id', 'key', 'instagramHandle', 'primary', 'accent', 'llmBaseUrl', 'agentId', 'proposalId', 'brandId'].includes(p[p.length - 1]!),
   );
   if (formatted.length > 0) {
     strategies.push(() => {

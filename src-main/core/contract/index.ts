@@ -7,6 +7,7 @@ export * from './settings';
 export * from './system';
 export * from './maestro';
 export * from './activity';
+export * from './jobs';
 export * from './llm';
 export * from './transport';
 export * from './agents';

@@ -11,6 +11,35 @@ const httpUrlSchema = z
 export const settingsValuesSchema = z.object({
   llmBaseUrl: httpUrlSchema,
   llmModel: z.string().trim().min(1).max(200),
+  /** Per request; local models on a laptop can take minutes for a long answer. */
+  llmTimeoutMs: z.number().int().min(1_000).max(600_000),
+  /** LLM requests allowed in flight at once; the rest wait their turn. */
+  llmMaxConcurrency: z.number().int().min(1).max(32),
+  /** Estimated spend per UTC day / UTC clock hour in US dollars; 0 means no limit. */
+  llmDailyBudgetUsd: z.number().min(0).max(100_000),
+  llmHourlyBudgetUsd: z.number().min(0).max(100_000),
+  /** Render jobs encoding at once; each FFmpeg uses one core, so about the number of cores. */
+  renderConcurrency: z.number().int().min(1).max(8),
+  /** Local time of the daily burst, HH:MM, in burstTimeZone. */
+  burstTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 12:00'),
+  /** IANA zone that defines "today" and the burst time (one zone for every rule). */
+  burstTimeZone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'Use a time zone such as Europe/Lisbon'),
+  /** What each active brand gets per day. */
+  reelsPerBrand: z.number().int().min(0).max(24),
+  postsPerBrand: z.number().int().min(0).max(24),
+  /** Population guard: give every active brand an agent created for it (never removes any). */
+  spawnAgentPerBrand: z.boolean(),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
+import type { ActivityEntry } from '../contract/activity';
 import {
   settingsValuesSchema,
   type SettingKey,
@@ -53,6 +54,7 @@ export class SettingsService {
 
   async set(changes: Partial<SettingsValues>): Promise<SettingsView> {
     const { db, clock } = this.deps;
+    const pending: ActivityEntry[] = [];
     await db.transaction().execute(async (trx) => {
       const updated_at = isoNow(clock);
       for (const [key, value] of Object.entries(changes)) {
@@ -64,11 +66,9 @@ export class SettingsService {
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at }))
           .execute();
       }
-      await this.deps.activity.record(
-        { action: 'Settings changed', detail: Object.keys(changes).join(', '), level: 'data', emoji: '⚙️' },
-        trx,
-      );
+      pending.push(await this.deps.activity.insert(trx, { action: 'Settings changed', detail: Object.keys(changes).join(', '), level: 'data', emoji: '⚙️' }));
     });
+    pending.forEach((e) => this.deps.activity.announce(e));
     this.deps.events.emit('data.changed', { entity: 'settings' });
     return this.view();
   }

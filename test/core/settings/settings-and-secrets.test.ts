@@ -23,7 +23,9 @@ describe('settings', () => {
   it('starts from the built-in defaults (DeepSeek) and says so', async () => {
     const view = await t.call('settings.get');
     expect(view.values).toEqual(settingsDefaults);
-    expect(view.sources).toEqual({ llmBaseUrl: 'default', llmModel: 'default' });
+    expect(view.sources).toEqual(
+      Object.fromEntries(Object.keys(settingsDefaults).map((k) => [k, 'default'])),
+    );
     expect(view.secrets.llmApiKey).toBe(false);
     expect(view.secretProtection).toBe('key file');
   });
@@ -34,8 +36,12 @@ describe('settings', () => {
     });
     t = await t.reopen();
     const view = await t.call('settings.get');
-    expect(view.values).toEqual({ llmBaseUrl: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.1' });
-    expect(view.sources).toEqual({ llmBaseUrl: 'saved', llmModel: 'saved' });
+    expect(view.values).toEqual({
+      ...settingsDefaults,
+      llmBaseUrl: 'http://127.0.0.1:11434/v1',
+      llmModel: 'llama3.1',
+    });
+    expect(view.sources).toMatchObject({ llmBaseUrl: 'saved', llmModel: 'saved', llmTimeoutMs: 'default' });
   });
 
   it.each([
