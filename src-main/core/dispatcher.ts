@@ -9,11 +9,33 @@ import {
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>> };
 
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+
+/** zod's generic wording, said the way a form should say it; custom messages pass through. */
+export function friendlyIssueMessage(issue: Issue): string {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'Required';
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return Number(issue.minimum) <= 1 ? 'Required' : `At least ${issue.minimum} characters`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${issue.maximum} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'number') return `At least ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `At most ${issue.maximum}`;
+  if (issue.code === 'unrecognized_keys') return issue.message.replace(/^Unrecognized keys?/, 'Unknown field');
+  return issue.message;
+}
+
 /** Turns zod's issue list into one readable sentence plus structured details for forms. */
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]) {
+function describeIssues(issues: readonly Issue[]) {
   const fields = issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
+    message: friendlyIssueMessage(issue),
   }));
   const summary = fields
     .slice(0, 3)
@@ -38,7 +60,7 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (name: string
     }
     const parsed = operations[name].input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
-      const { summary, fields } = describeIssues(parsed.error.issues);
+      const { summary, fields } = describeIssues(parsed.error.issues as readonly Issue[]);
       return {
         ok: false,
         error: {

@@ -59,3 +59,21 @@ describe('dispatcher', () => {
     expect(await invoke('app.health', undefined)).toEqual({ ok: true, value: healthy });
   });
 });
+
+describe('validation messages', () => {
+  it('says "Required" and gives limits in plain words', async () => {
+    const invoke = dispatcherWith({});
+    const result = await invoke('brands.create', { id: 'ok-id', displayName: '', colors: { primary: '#fff', accent: '#000' }, postsPerDay: 30, extra: 1 });
+    expect(result.ok).toBe(false);
+    const fields = (result as { error: { details: { fields: { path: string; message: string }[] } } }).error.details.fields;
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { path: 'displayName', message: 'Required' },
+        { path: 'postsPerDay', message: 'At most 24' },
+        { path: '(input)', message: expect.stringMatching(/^Unknown field/) },
+      ]),
+    );
+    const missing = await invoke('brands.get', {});
+    expect(missing).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'id', message: 'Required' }] } } });
+  });
+});
