@@ -16,6 +16,7 @@ import { MaestroService } from './maestro/maestro-service';
 import { MaestroState } from './maestro/maestro-state';
 import { ContentHistory } from './proposals/content-history';
 import { ProposalGenerator } from './proposals/proposal-generator';
+import { dispatchAcceptedProposal } from './proposals/dispatch-accepted';
 import { ProposalsService } from './proposals/proposals-service';
 import { systemClock, type Clock } from './ports/clock';
 import type { ImageProvider } from './ports/images';
@@ -49,6 +50,8 @@ export interface CoreConfig {
   images?: ImageProvider;
   /** Test seams of the LLM client: waits between retries, the SDK's HTTP client, attempts per call. */
   llm?: { sleep?: Sleep; fetch?: Fetch; maxAttempts?: number };
+  /** false: accepted proposals queue render jobs but nothing renders (tests of other domains). */
+  startRenderQueue?: boolean;
   /** false: no timers and no catch-up burst at start (tests drive Maestro by hand). */
   autoStart?: boolean;
 }
@@ -110,7 +113,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const agents = new AgentsService({ db, clock, random, activity, events, settings });
   const history = new ContentHistory(db, clock);
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity });
-  const proposals = new ProposalsService({ db, clock, activity, events, onAccepted: async () => undefined });
+  const proposals = new ProposalsService({
+    db,
+    clock,
+    activity,
+    events,
+    onAccepted: (proposal) => dispatchAcceptedProposal({ db, clock, jobs: jobs.service, brands, activity }, proposal),
+  });
   const runner = new BurstRunner({ db, clock, llm, generator, proposals, brands, agents, settings, state: maestro, activity, events });
   const scheduler = new DailyScheduler({ clock, settings, state: maestro, runner, activity });
   const maestroService = new MaestroService({ db, clock, state: maestro, runner, scheduler, settings, brands, agents, generator, activity });
@@ -203,9 +212,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       .catch(() => undefined);
   });
 
+  let startup: Promise<void> = Promise.resolve();
   await activity.prune();
   // Jobs a crash or quit left half-rendered go back to the queue and continue.
-  await jobs.queue.start();
+  if (config.startRenderQueue !== false) await jobs.queue.start();
   await agents.seedBuiltins();
   await agents.ensurePopulation();
   if (config.autoStart !== false) {
@@ -214,7 +224,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     events.subscribe((event) => {
       if (event.stream === 'data.changed' && event.payload.entity === 'settings') void scheduler.arm();
     });
-    void runner.resumeInterrupted().then(() => scheduler.check());
+    startup = runner
+      .resumeInterrupted()
+      .then(() => scheduler.check())
+      .then(() => undefined)
+      .catch((error: unknown) =>
+        activity.record({ agent: 'maestro', action: 'Start-up catch-up failed', detail: String(error), level: 'error', emoji: '⚠️' }).then(() => undefined),
+      );
   }
 
   return {
@@ -226,6 +242,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     jobs,
     bursts: { runner, scheduler, service: maestroService },
     close: async () => {
+      await startup;
       scheduler.stop();
       // A running burst gets a moment to finish its current writes; whatever it had not done
       // is picked up by resumeInterrupted() on the next start.

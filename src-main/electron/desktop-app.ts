@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { AppError } from '../core/contract/errors';
 import type { MaestroStatus } from '../core/contract/maestro';
 import { applyContentSecurityPolicy } from './content-security';
 import { forwardEvents, registerContractIpc } from './ipc';
+import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { guardNavigation } from './navigation';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { createTray, type MaestroTray } from './tray';
@@ -33,12 +34,18 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     guardNavigation(contents, location.origin, (url) => void shell.openExternal(url)),
   );
 
+  registerMediaScheme(protocol);
   await app.whenReady();
 
+  // Fonts, music and the tray icon: beside the app when packaged, the repository's folder in dev.
+  const resourcesDir = app.isPackaged
+    ? join(process.resourcesPath, 'resources')
+    : join(outDir, '..', 'resources');
   let core: Core;
   try {
     core = await createCore({
       dataDir: process.env.MAESTRO_DATA_DIR ?? app.getPath('userData'),
+      resourcesDir,
       appVersion: app.getVersion(),
       cipher: safeStorageCipher(safeStorage),
       electronVersion: process.versions.electron ?? null,
@@ -52,6 +59,7 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   }
 
   applyContentSecurityPolicy(session.defaultSession, devServerUrl);
+  handleMediaProtocol(protocol, net, core.jobs.mediaDir);
   registerContractIpc(ipcMain, core, location.origin);
   forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
@@ -70,9 +78,6 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     if (!result.ok) dialog.showErrorBox('Maestro', result.error.message);
   };
   const initial = (await core.invoke('maestro.status', {})) as { ok: true; value: MaestroStatus };
-  const resourcesDir = app.isPackaged
-    ? join(process.resourcesPath, 'resources')
-    : join(outDir, '..', 'resources');
   const tray = createTray(join(resourcesDir, 'tray-icon.png'), initial.value, {
     pause: () => void invokeStatus('maestro.pause'),
     resume: () => void invokeStatus('maestro.resume'),

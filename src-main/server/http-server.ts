@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/app';
 import type { AppErrorShape, ErrorCode, Result } from '../core/contract/errors';
 import { isAllowedHost, TOKEN_COOKIE, tokenSource } from './auth';
+import { MEDIA_PATH_PREFIX, serveMedia } from './media-files';
 import { serveRenderer } from './static-files';
 
 export interface HeadlessServerOptions {
@@ -40,8 +41,8 @@ const statusByCode: Record<ErrorCode, number> = {
 
 /** Same policy as the Electron window: our own scripts only, nothing framed, no remote loads. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "media-src 'self' blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: maestro-media:; " +
+  "media-src 'self' blob: maestro-media:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'none'";
 
 const securityHeaders = {
@@ -191,6 +192,10 @@ export function startHeadlessServer(options: HeadlessServerOptions): Promise<Hea
         ...securityHeaders,
       });
       res.end();
+      return;
+    }
+    if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+      serveMedia(core.jobs.mediaDir, url.pathname, req, res, securityHeaders);
       return;
     }
     serveRenderer(rendererDir, url.pathname, res, securityHeaders);

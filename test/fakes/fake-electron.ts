@@ -170,6 +170,26 @@ export const session = {
   },
 };
 
+/** Records custom schemes and their handlers; `net.fetch` reads file URLs like Electron's. */
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+  handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const net = {
+  async fetch(url: string) {
+    const { readFile } = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    return new Response(await readFile(fileURLToPath(url)));
+  },
+};
+
 export class Notification {
   static shown: Array<{ title: string; body: string }> = [];
   constructor(private readonly options: { title: string; body: string }) {}
@@ -202,10 +222,14 @@ export function resetFakeElectron(): void {
   session.defaultSession.headersListener = undefined;
   session.defaultSession.permissionHandler = undefined;
   Notification.shown = [];
+  protocol.privileged = [];
+  protocol.handlers.clear();
 }
 
 export default {
   app,
+  protocol,
+  net,
   ipcMain,
   Menu,
   Tray,

@@ -34,6 +34,7 @@ export async function openBurstHarness(options: {
     random: seededRandom(42),
     start: options.start ?? '2026-11-25T12:05:00.000Z',
     llm: { sleep: async () => undefined },
+    startRenderQueue: false,
   });
   await t.call('settings.set', {
     values: { llmBaseUrl: fake.baseUrl, spawnAgentPerBrand: false, ...options.settings } as never,

@@ -12,12 +12,14 @@ export interface Transport {
   subscribe(listener: (event: ContractEvent) => void): () => void;
 }
 
+/** `NoFields extends Input` is how TypeScript asks "are all of Input's fields optional?". */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type NoFields = {};
+
 /** `client['brands.create'](input)`: typed calls over any transport; failures throw AppError. */
 export type ContractClient = {
-  // `{} extends Input` is how TypeScript says "every field is optional": then the argument may be left out.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   [K in OperationName]: (
-    ...args: {} extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>]
+    ...args: NoFields extends InputOf<K> ? [input?: InputOf<K>] : [input: InputOf<K>]
   ) => Promise<OutputOf<K>>;
 };
 

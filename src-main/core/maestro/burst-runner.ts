@@ -81,6 +81,8 @@ export class BurstRunner {
     this.current = this.run(kind, opened).finally(() => {
       this.current = null;
     });
+    // Failures are recorded on the burst row and in the activity feed; nobody else must handle them.
+    this.current.catch(() => undefined);
     const burstId = await Promise.race([idReady, this.current.then((s) => s.id)]);
     return this.summary(burstId);
   }
@@ -160,7 +162,7 @@ export class BurstRunner {
       const message = error instanceof Error ? error.message : String(error);
       await db.updateTable('bursts').set({ status: 'failed', error: message, finished_at: isoNow(clock) }).where('id', '=', burstId).execute();
       await activity.record({ agent: 'maestro', action: 'Burst stopped', detail: message, level: 'error', emoji: '🛑' });
-      return this.summary(burstId);
+      return await this.summary(burstId);
     } finally {
       this.progress(burstId);
     }

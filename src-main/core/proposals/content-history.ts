@@ -49,13 +49,13 @@ export class ContentHistory {
   async duplicateOf(title: string, brandId: string | null, trx: Kysely<Database> = this.db): Promise<string | null> {
     const hash = keywordHash(title);
     const crossSince = since(this.clock, proposalDefaults.crossBrandDuplicateDays);
-    const cross = await trx
+    let crossQuery = trx
       .selectFrom('content_history')
       .select(['title', 'brand_id'])
       .where('keyword_hash', '=', hash)
-      .where('created_at', '>=', crossSince)
-      .where((eb) => (brandId ? eb.or([eb('brand_id', '!=', brandId), eb('brand_id', 'is', null)]) : eb.val(true)))
-      .executeTakeFirst();
+      .where('created_at', '>=', crossSince);
+    if (brandId) crossQuery = crossQuery.where((eb) => eb.or([eb('brand_id', '!=', brandId), eb('brand_id', 'is', null)]));
+    const cross = await crossQuery.executeTakeFirst();
     if (cross) return `used by ${cross.brand_id ?? 'another brand'} this week: "${cross.title}"`;
     if (!brandId) return null;
     const own = await trx

@@ -106,10 +106,9 @@ export class ProposalsService {
       });
     });
     this.deps.activity.announce(entry);
-    const proposal = await this.get(proposalId);
+    if (decision === 'accept') await this.deps.onAccepted(await this.get(proposalId));
     this.changed(proposalId);
-    if (decision === 'accept') await this.deps.onAccepted(proposal);
-    return proposal;
+    return this.get(proposalId);
   }
 
   async bulkReview(proposalIds: string[], decision: 'accept' | 'reject', note?: string) {
@@ -148,10 +147,9 @@ export class ProposalsService {
         await trx.updateTable('agents').set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) })).where('agent_id', '=', row.agent_id).execute();
       }
     });
-    const proposal = await this.get(row.proposal_id);
+    if (status === 'accepted') await this.deps.onAccepted(await this.get(row.proposal_id));
     this.changed(row.proposal_id);
-    if (status === 'accepted') await this.deps.onAccepted(proposal);
-    return proposal;
+    return this.get(row.proposal_id);
   }
 
   private changed(id: string): void {

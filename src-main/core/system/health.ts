@@ -11,10 +11,12 @@ interface Deps {
   cipher: SecretCipher;
   dataDir: string;
   startedAt: Date;
+  /** Checks other domains contribute (e.g. FFmpeg, fonts and music for rendering). */
+  extraChecks?: () => Promise<Health['checks']>;
 }
 
 /** A cheap self-check the UI and scripts can poll; each failing check says what is wrong. */
-export async function checkHealth({ db, clock, cipher, dataDir, startedAt }: Deps): Promise<Health> {
+export async function checkHealth({ db, clock, cipher, dataDir, startedAt, extraChecks }: Deps): Promise<Health> {
   const checks: Health['checks'] = [];
   try {
     await sql`SELECT 1`.execute(db);
@@ -33,6 +35,7 @@ export async function checkHealth({ db, clock, cipher, dataDir, startedAt }: Dep
     ok: cipher.isAvailable(),
     detail: cipher.isAvailable() ? cipher.kind : `${cipher.kind} unavailable: secrets cannot be saved`,
   });
+  if (extraChecks) checks.push(...(await extraChecks()));
   const now = clock.now();
   return {
     status: checks.every((c) => c.ok) ? 'ok' : 'degraded',

@@ -53,6 +53,18 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
     expect(usage.filter((u) => u.operation === 'examiner.examine')).toHaveLength(40);
     expect(usage.every((u) => u.outcome === 'ok' && u.tokens_in > 0)).toBe(true);
     expect(h.query<{ value: string }>("SELECT value FROM maestro_config WHERE key = 'last_daily_run_day'")).toEqual([{ value: '2026-11-25' }]);
+    // Each accepted proposal queued exactly one render, with its own caption, linked both ways.
+    const jobs = h.query<{ job_id: string; proposal_id: string; caption: string; variant: string }>('SELECT job_id, proposal_id, caption, variant FROM generation_jobs');
+    expect(jobs).toHaveLength(40);
+    const linked = h.query<{ proposal_id: string; accepted_job_id: string; caption: string; content_type: string }>(
+      'SELECT proposal_id, accepted_job_id, caption, content_type FROM proposals',
+    );
+    for (const p of linked) {
+      const job = jobs.find((j) => j.job_id === p.accepted_job_id)!;
+      expect(job.proposal_id).toBe(p.proposal_id);
+      expect(job.caption).toBe(p.caption);
+      if (p.content_type === 'post') expect(job.variant).toBe('post');
+    }
   });
 
   it('regenerates each reject once; a reject of the replacement is final and recorded as such', async () => {

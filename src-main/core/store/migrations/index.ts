@@ -4,6 +4,7 @@ import * as m002 from './002-agents-and-proposals';
 import * as m003 from './003-jobs-and-publishing';
 import * as m004 from './004-analytics-and-diagnostics';
 import * as m005 from './005-proposal-review-and-bursts';
+import * as m006 from './006-render-queue';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '003-jobs-and-publishing', up: m003.up },
   { version: 4, name: '004-analytics-and-diagnostics', up: m004.up },
   { version: 5, name: '005-proposal-review-and-bursts', up: m005.up },
+  { version: 6, name: '006-render-queue', up: m006.up },
 ];

@@ -1,0 +1,210 @@
+import type { Kysely } from 'kysely';
+import type { ActivityLog } from '../activity/activity-log';
+import { chooseCtaLine } from '../captions/captions';
+import { AppError } from '../contract/errors';
+import type { Job, JobCreateInput, JobStatus } from '../contract/jobs';
+import { isoNow, type Clock } from '../ports/clock';
+import type { Random } from '../ports/random';
+import { videoDefaults } from '../render/defaults';
+import type { EventHub } from '../events/event-hub';
+import type { Database } from '../store/database';
+import { jobDefaults } from './defaults';
+import { uniqueJobId } from './job-ids';
+import { jobFromRow, type RenderPlan } from './job-record';
+import { findJobRow, insertJobRow, jobIdTaken, listJobRows, transitionJob } from './job-repository';
+import type { JobQueue } from './job-queue';
+
+interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+  random: Random;
+  activity: ActivityLog;
+  events: EventHub;
+  queue: JobQueue;
+  /** Throws not_found for a brand that does not exist (or is deleted). */
+  assertBrand(id: string): Promise<void>;
+}
+
+/** An Instagram carousel holds at most 10 items: the cover and nine text slides. */
+export const MAX_TEXT_SLIDES = 9;
+
+/**
+ * The random choices of a render, drawn once at creation: length of the reel, music and where
+ * it starts, the CTA line, the image seed. Pure, so tests can check what a seed gives.
+ */
+export function drawRenderPlan(
+  variant: JobCreateInput['variant'],
+  ctaType: 'follow_tips' | 'none',
+  random: Random,
+): RenderPlan {
+  const seed = Math.floor(random.next() * 2 ** 31);
+  if (variant === 'post') return { seed };
+  const choices = videoDefaults.durationChoicesSeconds;
+  const durationSeconds = choices[Math.min(choices.length - 1, Math.floor(random.next() * choices.length))]!;
+  return {
+    seed,
+    durationSeconds,
+    musicPick: random.next(),
+    musicStart: random.next(),
+    ctaLine: chooseCtaLine(ctaType, random),
+  };
+}
+
+/** Creating, listing, cancelling and retrying render jobs; the queue does the rendering. */
+export class JobService {
+  constructor(private readonly deps: Deps) {}
+
+  /**
+   * Queues a render of a proposal-like input. The proposal's caption and lines are rendered as
+   * written (the original replaced a post's whole content and every caption).
+   */
+  async create(input: JobCreateInput): Promise<Job> {
+    const { db, clock, random } = this.deps;
+    await this.deps.assertBrand(input.brandId);
+    if (input.proposalId) {
+      const proposal = await db
+        .selectFrom('proposals')
+        .select('proposal_id')
+        .where('proposal_id', '=', input.proposalId)
+        .executeTakeFirst();
+      if (!proposal)
+        throw new AppError('not_found', `No proposal "${input.proposalId}".`, { id: input.proposalId });
+    }
+    if (input.variant === 'post' && input.contentLines.length > MAX_TEXT_SLIDES) {
+      throw new AppError(
+        'invalid_input',
+        `A carousel holds the cover and at most ${MAX_TEXT_SLIDES} text slides; this one has ${input.contentLines.length}.`,
+        { fields: [{ path: 'contentLines', message: `At most ${MAX_TEXT_SLIDES} slides` }] },
+      );
+    }
+    const ctaType = input.ctaType ?? 'follow_tips';
+    const platforms =
+      input.platforms ??
+      (input.variant === 'post' ? ['instagram', 'facebook'] : ['instagram', 'facebook', 'youtube']);
+    const created = await db.transaction().execute(async (trx) => {
+      const jobId = await uniqueJobId(random, (candidate) => jobIdTaken(trx, candidate));
+      const now = isoNow(clock);
+      await insertJobRow(trx, {
+        job_id: jobId,
+        proposal_id: input.proposalId ?? null,
+        status: 'pending',
+        title: input.title,
+        content_lines: JSON.stringify(input.contentLines),
+        variant: input.variant,
+        ai_prompt: input.imagePrompt ?? null,
+        cta_type: ctaType,
+        brands: JSON.stringify([input.brandId]),
+        platforms: JSON.stringify([...new Set(platforms)]),
+        fixed_title: 1,
+        brand_outputs: '{}',
+        current_step: null,
+        progress_percent: 0,
+        attempts: 0,
+        error_message: null,
+        created_at: now,
+        started_at: null,
+        completed_at: null,
+        caption: input.caption ?? null,
+        hashtags: JSON.stringify(input.hashtags ?? []),
+        render_plan: JSON.stringify(drawRenderPlan(input.variant, ctaType, random)),
+        updated_at: now,
+      });
+      const entry = await this.deps.activity.insert(trx, {
+        action: 'Render queued',
+        detail: `${jobId}: ${input.title} (${input.variant}, ${input.brandId}${input.proposalId ? `, from ${input.proposalId}` : ''})`,
+        level: 'action',
+        emoji: '🧾',
+      });
+      return { jobId, entry };
+    });
+    this.deps.activity.announce(created.entry);
+    const id = created.jobId;
+    this.changed(id);
+    this.deps.queue.wake();
+    return this.get(id);
+  }
+
+  async list(filter: { status?: JobStatus; proposalId?: string; limit?: number } = {}): Promise<Job[]> {
+    const rows = await listJobRows(this.deps.db, { ...filter, limit: filter.limit ?? jobDefaults.listLimit });
+    return rows.map(jobFromRow);
+  }
+
+  async get(id: string): Promise<Job> {
+    const row = await findJobRow(this.deps.db, id);
+    if (!row) throw new AppError('not_found', `No render job "${id}".`, { id });
+    return jobFromRow(row);
+  }
+
+  /** A waiting job is cancelled at once; a rendering one has its FFmpeg stopped. */
+  async cancel(id: string): Promise<Job> {
+    const { db, clock } = this.deps;
+    const job = await this.get(id);
+    const now = isoNow(clock);
+    if (job.status === 'pending') {
+      await transitionJob(db, id, ['pending'], {
+        status: 'cancelled',
+        completed_at: now,
+        updated_at: now,
+        cancel_requested: 1,
+      });
+      await this.deps.activity.record({
+        action: 'Render cancelled',
+        detail: `${id}: ${job.title}`,
+        level: 'detail',
+        emoji: '⏹️',
+      });
+    } else if (job.status === 'generating') {
+      await transitionJob(db, id, ['generating'], { cancel_requested: 1, updated_at: now });
+      this.deps.queue.stopRunning(id);
+    } else {
+      throw new AppError(
+        'conflict',
+        `Job ${id} is ${job.status}; only waiting or rendering jobs can be cancelled.`,
+        {
+          id,
+          status: job.status,
+        },
+      );
+    }
+    this.changed(id);
+    return this.get(id);
+  }
+
+  /** Puts a failed or cancelled job back in the queue; it continues after its last finished step. */
+  async retry(id: string): Promise<Job> {
+    const { db, clock } = this.deps;
+    const job = await this.get(id);
+    const retried = await transitionJob(db, id, ['failed', 'cancelled'], {
+      status: 'pending',
+      cancel_requested: 0,
+      error_message: null,
+      failed_step: null,
+      error_details: null,
+      completed_at: null,
+      updated_at: isoNow(clock),
+    });
+    if (!retried) {
+      throw new AppError(
+        'conflict',
+        `Job ${id} is ${job.status}; only failed or cancelled jobs can be retried.`,
+        {
+          id,
+          status: job.status,
+        },
+      );
+    }
+    await this.deps.activity.record({
+      action: 'Render retried',
+      detail: `${id}: ${job.title}`,
+      level: 'action',
+      emoji: '🔁',
+    });
+    this.changed(id);
+    this.deps.queue.wake();
+    return this.get(id);
+  }
+
+  private changed(id: string): void {
+    this.deps.events.emit('data.changed', { entity: 'jobs', id });
+  }
+}

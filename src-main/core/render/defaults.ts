@@ -1,0 +1,114 @@
+/**
+ * Every number of the look and the encoding in one place. Layout numbers are the original's
+ * (behaviour spec 6.10), which keep text clear of Instagram's and YouTube's own buttons: the top
+ * 280 px and bottom 280 px of a reel hold no content.
+ */
+export const reelCanvas = { width: 1080, height: 1920 } as const;
+/** Instagram's portrait 4:5 feed size; carousel children may be 4:5 to 1.91:1. */
+export const postCanvas = { width: 1080, height: 1350 } as const;
+
+export const fontFiles = {
+  /** Titles and brand names. */
+  title: 'fonts/Poppins-Bold.ttf',
+  /** Content lines, slide text, small labels. */
+  body: 'fonts/Inter-Medium.ttf',
+} as const;
+
+export const reelLayout = {
+  lightBackground: '#f4f4f4',
+  /** Black over a photo background so white text stays readable (the original's 85 %). */
+  darkPhotoOverlay: 0.85,
+  title: {
+    top: 280,
+    maxWidth: 900,
+    maxLines: 2,
+    startSize: 56,
+    minSize: 20,
+    step: 1,
+    barHeight: 100,
+    barPaddingX: 20,
+  },
+  content: {
+    gapBelowTitle: 70,
+    left: 108,
+    maxWidth: 864,
+    startSize: 44,
+    minSize: 20,
+    step: 1,
+    /** Content must end above this line (1920 − 280): below it sit the caption and buttons. */
+    bottomLimit: 1640,
+    /** × the cap height; the original's 1.5 set wrapped lines so tight they touched. */
+    lineHeightFactor: 1.75,
+    itemGapFactor: 0.6,
+  },
+  brandName: { size: 15, bottomGap: 12 },
+} as const;
+
+export const thumbnailLayout = {
+  darkPhotoOverlay: 0.55,
+  maxWidth: 920,
+  maxLines: 3,
+  startSize: 80,
+  minSize: 40,
+  step: 2,
+  lineGap: 20,
+  brandSize: 28,
+  brandGapBelowTitle: 254,
+} as const;
+
+export const coverLayout = {
+  /** Horizontal padding of the title (the original used 0 and later 45). */
+  paddingX: 45,
+  /** The bottom 60 % darkens from transparent to 95 % black so the white title reads on any photo. */
+  gradientStart: 0.4,
+  gradientMidAlpha: 127,
+  gradientEndAlpha: 242,
+  gradientMidAt: 0.3,
+  /** Try 3 lines from 90 to 64 px, then 2 lines down to 30 px, then one line. */
+  threeLineSizes: { start: 90, min: 64 },
+  twoLineSizes: { start: 90, min: 30 },
+  sizeStep: 2,
+  lineHeightFactor: 1.1,
+  swipe: { text: 'SWIPE', size: 24, bottomGap: 45 },
+  titleGapAboveSwipe: 80,
+  brandBar: { size: 28, gapAboveTitle: 40, lineThickness: 2, gap: 113 },
+} as const;
+
+export const slideLayout = {
+  background: '#f8f7f4',
+  textColor: '#1a1a1a',
+  paddingX: 90,
+  top: 200,
+  bottom: 1150,
+  startSize: 52,
+  minSize: 24,
+  step: 2,
+  lineHeightFactor: 1.45,
+  paragraphGapFactor: 0.8,
+  headerHeight: 110,
+  headerTextSize: 30,
+  pageSize: 26,
+  pageBottomGap: 60,
+} as const;
+
+export const videoDefaults = {
+  fps: 30,
+  /** Drawn per job with the injected random, once, so a resumed job renders the same reel. */
+  durationChoicesSeconds: [7, 8],
+  preset: 'medium',
+  crf: 23,
+  /**
+   * One encoder thread per FFmpeg: on a 2-core machine two jobs side by side then use both cores
+   * without fighting, which renders more reels per minute than fewer wider encodes.
+   */
+  threads: 1,
+  audioBitrate: '128k',
+  audioSampleRate: 44_100,
+  /** Integrated loudness platforms normalise to; music is gained to land there. */
+  loudnessTargetLufs: -14,
+  fadeOutSeconds: 0.5,
+  /** YouTube refuses thumbnails over 2 MB; quality 2 (≈ JPEG 90) stays far below for 1080×1920. */
+  youtubeThumbnailQuality: 2,
+  /** PNG zlib level: 3 is close to the smallest file at a fraction of level 9's time. */
+  pngCompression: 3,
+} as const;

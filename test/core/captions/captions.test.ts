@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCaptions,
+  charCount,
+  splitTrailingHashtags,
+  titleCase,
+  truncateAtWord,
+  uniqueHashtags,
+  youtubeTitle,
+} from '../../../src-main/core/captions/captions';
+
+const brand = { displayName: 'The Healthy College', instagramHandle: '@thehealthycollege' };
+const base = {
+  title: 'Sleep better',
+  contentLines: ['Dim the lights'],
+  hashtags: [],
+  ctaType: 'follow_tips' as const,
+  brand,
+};
+
+describe('truncateAtWord', () => {
+  it('leaves text that fits and cuts at a word boundary with an ellipsis', () => {
+    expect(truncateAtWord('short', 5)).toBe('short');
+    // 10 characters allowed: 9 for text + "…"; "alpha beta" would be 10 → cut to "alpha".
+    expect(truncateAtWord('alpha beta gamma', 10)).toBe('alpha…');
+    expect(truncateAtWord('alpha beta gamma', 13, '...')).toBe('alpha beta...');
+  });
+  it('counts an emoji as one character', () => {
+    expect(charCount('💬 ok')).toBe(4);
+  });
+});
+
+describe('hashtags', () => {
+  it('takes a trailing hashtag paragraph off the prose', () => {
+    expect(splitTrailingHashtags('Body text.\n\n#a #b')).toEqual({ body: 'Body text.', tags: ['#a', '#b'] });
+    expect(splitTrailingHashtags('Body with #inline tag.')).toEqual({
+      body: 'Body with #inline tag.',
+      tags: [],
+    });
+  });
+  it('dedupes case-insensitively and adds a missing "#"', () => {
+    expect(uniqueHashtags(['#Sleep', 'sleep', 'health', '#x y'])).toEqual(['#Sleep', '#health']);
+  });
+});
+
+describe('buildCaptions', () => {
+  it('uses the proposal caption as written, then the CTA with the real handle, then hashtags', () => {
+    const captions = buildCaptions({
+      ...base,
+      caption: 'Sleep is built during the day.\n\n#sleep #rest',
+      hashtags: ['#Rest', '#habits'],
+    });
+    expect(captions.instagram).toBe(
+      'Sleep is built during the day.\n\n💬 If you found this helpful, follow @thehealthycollege for more.\n\n#sleep #rest #habits',
+    );
+    expect(captions.hashtags).toEqual(['#sleep', '#rest', '#habits']);
+    expect(captions.youtubeTitle).toBe('Sleep Better');
+  });
+
+  it('names the brand when it has no Instagram handle', () => {
+    const captions = buildCaptions({
+      ...base,
+      caption: 'Hi.',
+      brand: { displayName: 'Gym College', instagramHandle: null },
+    });
+    expect(captions.instagram.split('\n\n')[1]).toBe(
+      '💬 If you found this helpful, follow Gym College for more.',
+    );
+  });
+
+  it('keeps Instagram at 2,200 characters by shortening the prose only', () => {
+    const prose = 'word '.repeat(600).trim(); // 2,999 characters
+    const captions = buildCaptions({ ...base, caption: prose, hashtags: ['#one'] });
+    expect(charCount(captions.instagram)).toBeLessThanOrEqual(2200);
+    expect(captions.instagram.endsWith('for more.\n\n#one')).toBe(true);
+    // Suffix "\n\n💬 …for more.\n\n#one" is 2 + 65 + 2 + 4 = 73 characters; the prose gets 2,127:
+    // 2,126 characters of text plus "…", cut back to the last whole word ("word" ends at 5k−1).
+    const cut = captions.instagram.split('\n\n')[0]!;
+    expect(cut.endsWith('word…')).toBe(true);
+    expect(charCount(cut)).toBe(2125);
+  });
+
+  it('caps hashtags at 30 on Instagram, counting the ones inside the prose', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `#tag${i}`);
+    const captions = buildCaptions({ ...base, caption: 'Text with #inline and #more.', hashtags: many });
+    expect(captions.hashtags).toHaveLength(28);
+    expect(captions.instagram.match(/#\w+/g)).toHaveLength(30);
+    expect(captions.facebook.match(/#\w+/g)).toHaveLength(3);
+    expect(charCount(captions.facebook)).toBeLessThanOrEqual(400);
+  });
+
+  it('falls back to the title and lines, never to invented text, when there is no caption', () => {
+    const captions = buildCaptions({ ...base, caption: null, ctaType: 'none' });
+    expect(captions.instagram).toBe(
+      'Sleep better\nDim the lights\n\n#habits #interestingfacts #naturalhealing #healthtips #holistichealth',
+    );
+  });
+});
+
+describe('YouTube title', () => {
+  it('is Title Case with small words lower-case, without "<" or ">"', () => {
+    expect(titleCase('the SECRET of good sleep')).toBe('The Secret of Good Sleep');
+    expect(youtubeTitle('sleep <better> #now')).toBe('Sleep Better');
+  });
+  it('is at most 100 characters, cut at a word with "..."', () => {
+    const title = youtubeTitle('abcdefghi '.repeat(15));
+    expect(title.length).toBeLessThanOrEqual(100);
+    // 97 characters for text: nine whole 10-character words end at 89 (with its space at 90).
+    expect(title).toBe(`${'Abcdefghi '.repeat(9).trim()}...`);
+  });
+});
