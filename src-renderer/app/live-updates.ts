@@ -8,8 +8,9 @@ type Entity = EventPayload<'data.changed'>['entity'];
 
 /** Which cached views each changed entity can affect. Secrets show up as "set" flags elsewhere. */
 const affectedBy: Record<Entity, QueryKey[]> = {
-  brands: [queryKeys.brands.all],
-  settings: [queryKeys.settings.all],
+  // Maestro's overview (under bursts) lists active brands' quotas against the targets in settings.
+  brands: [queryKeys.brands.all, queryKeys.bursts.all],
+  settings: [queryKeys.settings.all, queryKeys.bursts.all],
   secrets: [queryKeys.settings.all, queryKeys.brands.all],
   agents: [queryKeys.agents.all],
   // A proposal decision changes agents' 7-day stats too.

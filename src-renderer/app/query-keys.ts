@@ -8,11 +8,21 @@ export const queryKeys = {
     list: (includeInactive: boolean) => ['brands', 'list', { includeInactive }] as const,
   },
   settings: { all: ['settings'] as const },
-  agents: { all: ['agents'] as const },
-  proposals: { all: ['proposals'] as const },
-  bursts: { all: ['bursts'] as const },
+  agents: {
+    all: ['agents'] as const,
+    list: (includeInactive: boolean) => ['agents', 'list', { includeInactive }] as const,
+    detail: (agentId: string) => ['agents', 'detail', agentId] as const,
+  },
+  proposals: {
+    all: ['proposals'] as const,
+    /** One review-queue view: status, brand, agent and type filter. */
+    list: (filter: object) => ['proposals', 'list', filter] as const,
+  },
+  /** The overview lives under bursts: burst progress is what changes it. */
+  bursts: { all: ['bursts'] as const, overview: ['bursts', 'overview'] as const },
   jobs: { all: ['jobs'] as const },
   maestro: { status: ['maestro', 'status'] as const },
+  llm: { usage: ['llm', 'usage'] as const },
   activity: { feed: ['activity', 'feed'] as const },
   app: {
     health: ['app', 'health'] as const,

@@ -18,7 +18,9 @@ export function AppRoutes() {
         <Route element={<Layout />}>
           <Route index element={<DashboardPage />} />
           <Route path="proposals" element={<ProposalsPage />} />
-          <Route path="agents" element={<AgentsPage />} />
+          <Route path="agents" element={<AgentsPage mode="list" />} />
+          <Route path="agents/new" element={<AgentsPage mode="create" />} />
+          <Route path="agents/:agentId" element={<AgentsPage mode="detail" />} />
           <Route path="brands" element={<BrandsPage mode="list" />} />
           <Route path="brands/new" element={<BrandsPage mode="create" />} />
           <Route path="brands/:brandId/edit" element={<BrandsPage mode="edit" />} />

@@ -1,6 +1,8 @@
 import { PageHeader } from '../../ui/page-header';
 import { ActivityFeed } from './activity-feed';
+import { DailyBurstCard } from './daily-burst-card';
 import { HealthSummary } from './health-summary';
+import { LlmUsageCard } from './llm-usage-card';
 import { MaestroStatusCard } from './maestro-status-card';
 
 export function DashboardPage() {
@@ -10,6 +12,10 @@ export function DashboardPage() {
       <div className="dashboard-grid">
         <MaestroStatusCard />
         <HealthSummary />
+      </div>
+      <div className="dashboard-grid">
+        <DailyBurstCard />
+        <LlmUsageCard />
       </div>
       <ActivityFeed />
     </>

@@ -1,10 +1,181 @@
-import { NotBuiltYet } from '../../ui/not-built-yet';
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../ui/error-message';
+import { PageHeader } from '../../ui/page-header';
+import { BurstBanner } from './burst-banner';
+import { FilterBar, StatusTabs, tabId } from './proposal-filters';
+import { ProposalDetail } from './proposal-detail';
+import { ProposalList } from './proposal-list';
+import { emptyLabels, isReviewTab, statusLabels } from './proposal-status';
+import { ShortcutLegend } from './shortcut-legend';
+import { useProposalList, type ProposalFilter } from './use-proposals';
+import { useReviewQueue } from './use-review-queue';
+import { useReviewShortcuts } from './use-review-shortcuts';
+import './proposals.css';
+
+/** The filter lives in the address (#/proposals?status=…), so a reload keeps the view. */
+function filterFromParams(params: URLSearchParams): ProposalFilter {
+  const status = params.get('status');
+  const type = params.get('type');
+  return {
+    status: isReviewTab(status) ? status : 'pending',
+    brandId: params.get('brand') ?? undefined,
+    agentId: params.get('agent') ?? undefined,
+    contentType: type === 'reel' || type === 'post' ? type : undefined,
+  };
+}
+
+function paramsFromFilter(filter: ProposalFilter): Record<string, string> {
+  const params: Record<string, string> = { status: filter.status };
+  if (filter.brandId) params.brand = filter.brandId;
+  if (filter.agentId) params.agent = filter.agentId;
+  if (filter.contentType) params.type = filter.contentType;
+  return params;
+}
 
 export function ProposalsPage() {
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const setFilter = (next: ProposalFilter) => setParams(paramsFromFilter(next), { replace: true });
+  // The same query the queue below uses (one fetch): here only for the counts on the tabs.
+  const { counts } = useProposalList(filter);
+  const panelId = useId();
+
   return (
-    <NotBuiltYet
-      title="Proposals"
-      purpose="Reels and carousels the agents propose for each brand, for you to review, approve or reject before anything is rendered."
-    />
+    <>
+      <PageHeader
+        title="Proposals"
+        description="Reels and carousels the agents wrote, waiting for your decision. Nothing is rendered until it is accepted."
+      />
+      <BurstBanner />
+      <div className="review-toolbar">
+        <StatusTabs
+          status={filter.status}
+          counts={counts}
+          panelId={panelId}
+          onChange={(status) => setFilter({ ...filter, status })}
+        />
+        <FilterBar
+          filter={filter}
+          onChange={(narrowing) => setFilter({ ...narrowing, status: filter.status })}
+        />
+      </div>
+      <div
+        className="review-layout"
+        role="tabpanel"
+        id={panelId}
+        aria-labelledby={tabId(panelId, filter.status)}
+      >
+        {/* Keyed by the filter: another view starts with a fresh cursor and an empty selection. */}
+        <ReviewQueue key={JSON.stringify(paramsFromFilter(filter))} filter={filter} />
+      </div>
+    </>
+  );
+}
+
+function ReviewQueue({ filter }: { filter: ProposalFilter }) {
+  const queue = useReviewQueue(filter);
+  const { list, current } = queue;
+
+  useReviewShortcuts({
+    next: () => queue.move(1),
+    previous: () => queue.move(-1),
+    accept: queue.accept,
+    reject: () => queue.openNote('reject'),
+    toggleChecked: () => current && queue.toggleChecked(current.proposalId),
+    bulkAccept: () => queue.decideChecked('accept'),
+    bulkReject: () => queue.decideChecked('reject'),
+    clearChecked: queue.clearChecked,
+  });
+
+  const statusLabel = statusLabels[filter.status];
+
+  return (
+    <>
+      <div className="review-list-column">
+        {queue.checked.length > 0 && (
+          <div className="bulk-bar" role="region" aria-label="Selection">
+            <span>
+              <strong>{queue.checked.length}</strong> selected
+            </span>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-small button-primary"
+                disabled={queue.busy}
+                onClick={() => queue.decideChecked('accept')}
+                aria-keyshortcuts="Shift+A"
+              >
+                Accept all
+              </button>
+              <button
+                type="button"
+                className="button button-small button-danger-quiet"
+                disabled={queue.busy}
+                onClick={() => queue.decideChecked('reject')}
+                aria-keyshortcuts="Shift+R"
+              >
+                Reject all
+              </button>
+              <button type="button" className="button button-small" onClick={queue.clearChecked}>
+                Clear
+              </button>
+            </div>
+          </div>
+        )}
+        {list.isPending && <p className="muted">Loading proposals…</p>}
+        {list.isError && <ErrorMessage error={list.error} title="Could not load proposals." />}
+        {list.isSuccess && queue.items.length === 0 && (
+          <p className="empty-state card">
+            {emptyLabels[filter.status]}
+            {filter.brandId || filter.agentId || filter.contentType ? ' for this filter' : ''}.
+          </p>
+        )}
+        {queue.items.length > 0 && (
+          <ProposalList
+            label={`${statusLabel} proposals`}
+            items={queue.items}
+            currentId={current?.proposalId ?? null}
+            isChecked={queue.isChecked}
+            onSelect={queue.select}
+            onToggle={queue.toggleChecked}
+            onMove={queue.move}
+            listRef={queue.listRef}
+          />
+        )}
+        {list.hasNextPage && (
+          <button
+            type="button"
+            className="button load-more"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+        <p className="review-announcement" role="status">
+          {queue.announcement}
+        </p>
+        <ShortcutLegend />
+      </div>
+
+      <div className="review-detail-column">
+        {current ? (
+          <ProposalDetail
+            key={current.proposalId}
+            proposal={current}
+            busy={queue.busy}
+            failure={queue.failure}
+            noteDecision={queue.noteRequest?.decision ?? null}
+            onAccept={queue.accept}
+            onOpenNote={queue.openNote}
+            onConfirmNote={queue.confirmNote}
+            onCancelNote={queue.cancelNote}
+          />
+        ) : (
+          list.isSuccess && <p className="muted">Nothing to show.</p>
+        )}
+      </div>
+    </>
   );
 }

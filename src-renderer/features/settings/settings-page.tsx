@@ -3,6 +3,8 @@ import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { ApiKeyForm } from './api-key-form';
 import { LlmSettingsForm } from './llm-settings-form';
+import { burstSettingFields, llmLimitFields } from './maestro-settings-fields';
+import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
 import { useSettings } from './use-settings';
 
 export function SettingsPage() {
@@ -11,7 +13,7 @@ export function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="How Maestro’s agents reach the language model they write with."
+        description="How Maestro’s agents reach the language model, what they may spend, and when they write."
       />
       {settings.isPending && <p className="muted">Loading settings…</p>}
       {settings.isError && <ErrorMessage error={settings.error} title="Could not load settings." />}
@@ -20,6 +22,22 @@ export function SettingsPage() {
           <Card title="Language model">
             {/* Keyed by the saved values: a change saved elsewhere resets the form to show it. */}
             <LlmSettingsForm key={JSON.stringify(settings.data.values)} view={settings.data} />
+          </Card>
+          <Card title="LLM limits">
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, llmLimitFields)}
+              view={settings.data}
+              fields={llmLimitFields}
+              label="LLM limits"
+            />
+          </Card>
+          <Card title="Daily burst">
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, burstSettingFields)}
+              view={settings.data}
+              fields={burstSettingFields}
+              label="Daily burst"
+            />
           </Card>
           <Card title="API key">
             <ApiKeyForm view={settings.data} />

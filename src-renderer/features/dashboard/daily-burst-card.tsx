@@ -1,0 +1,140 @@
+import type { MaestroOverview } from '@contract';
+import { Card } from '../../ui/card';
+import { confirm } from '../../ui/confirm-store';
+import { ErrorMessage } from '../../ui/error-message';
+import { describeError } from '../../ui/errors';
+import { formatDateTime } from '../../ui/format';
+import { Meter } from '../../ui/meter';
+import { toast } from '../../ui/toast-store';
+import { BurstCounts } from './burst-counts';
+import { isBurstRunning, useMaestroOverview, useResetDaily, useTriggerBurst } from './use-maestro';
+import './dashboard.css';
+
+type Quota = MaestroOverview['quota'][number];
+
+function QuotaRow({ label, done, target }: { label: string; done: number; target: number }) {
+  return (
+    <div className="quota-row">
+      <span>{label}</span>
+      <Meter
+        label={label}
+        value={done}
+        max={Math.max(target, 1)}
+        tone={done >= target ? 'good' : 'info'}
+        valueText={`${done} of ${target}`}
+      />
+      <span className="numeric">
+        {done}/{target}
+      </span>
+    </div>
+  );
+}
+
+function Quotas({ quota }: { quota: Quota[] }) {
+  if (quota.length === 0) return <p className="empty-state">No active brands.</p>;
+  return (
+    <ul className="quota-list">
+      {quota.map((q) => (
+        <li
+          key={q.brandId}
+          aria-label={`${q.brandId}: ${q.reels} of ${q.targetReels} reels, ${q.posts} of ${q.targetPosts} posts`}
+        >
+          <span className="quota-brand">{q.brandId}</span>
+          <QuotaRow label="Reels" done={q.reels} target={q.targetReels} />
+          <QuotaRow label="Posts" done={q.posts} target={q.targetPosts} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Today's burst: when it runs, what each brand has so far, and how the latest burst went. */
+export function DailyBurstCard() {
+  const overview = useMaestroOverview();
+  const trigger = useTriggerBurst();
+  const reset = useResetDaily();
+  const data = overview.data;
+  const running = isBurstRunning(data);
+
+  const burstNow = () =>
+    trigger.mutate(undefined, {
+      onError: (error) => toast.error(`Could not start a burst: ${describeError(error)}`),
+    });
+
+  const resetDaily = async () => {
+    const ok = await confirm({
+      title: 'Run the daily burst again today?',
+      message:
+        'The next scheduled check runs it again. It only writes what each brand still lacks for today.',
+      confirmLabel: 'Reset daily run',
+    });
+    if (!ok) return;
+    try {
+      await reset.mutateAsync();
+      toast.success('The daily burst can run again today.');
+    } catch (error) {
+      toast.error(`Could not reset the daily run: ${describeError(error)}`);
+    }
+  };
+
+  return (
+    <Card
+      title="Daily burst"
+      actions={
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-small button-primary"
+            disabled={!data || running || trigger.isPending}
+            onClick={burstNow}
+          >
+            {running ? 'Burst running…' : 'Burst now'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!data || reset.isPending}
+            onClick={() => void resetDaily()}
+          >
+            Reset daily run
+          </button>
+        </div>
+      }
+    >
+      {overview.isPending && <p className="muted">Loading…</p>}
+      {overview.isError && <ErrorMessage error={overview.error} title="Could not load Maestro’s schedule." />}
+      {data && (
+        <>
+          <dl className="details">
+            <dt>Today</dt>
+            <dd>
+              {data.today} <span className="muted">({data.timeZone})</span>
+            </dd>
+            <dt>Daily burst</dt>
+            <dd>
+              at {data.burstTime}
+              {data.nextDailyBurstAt ? `; next ${formatDateTime(data.nextDailyBurstAt)}` : '; not scheduled'}
+              {data.paused && <span className="muted"> (Maestro is paused)</span>}
+            </dd>
+            <dt>Last daily run</dt>
+            <dd>{data.lastDailyRunDay ?? 'never'}</dd>
+            <dt>Latest burst</dt>
+            <dd role="status">
+              {data.latestBurst ? (
+                <>
+                  {running ? 'running' : data.latestBurst.status} ({data.latestBurst.kind},{' '}
+                  {data.latestBurst.day}): <BurstCounts burst={data.latestBurst} />
+                  {data.latestBurst.error && <span className="burst-failed"> {data.latestBurst.error}</span>}
+                </>
+              ) : (
+                'none yet'
+              )}
+            </dd>
+          </dl>
+          <h3 className="card-subheading">Today’s proposals per brand</h3>
+          <Quotas quota={data.quota} />
+        </>
+      )}
+    </Card>
+  );
+}

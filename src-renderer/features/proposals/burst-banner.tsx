@@ -1,0 +1,53 @@
+import { describeError } from '../../ui/errors';
+import { formatDateTime } from '../../ui/format';
+import { toast } from '../../ui/toast-store';
+import { BurstCounts } from '../dashboard/burst-counts';
+import { isBurstRunning, useMaestroOverview, useTriggerBurst } from '../dashboard/use-maestro';
+
+/**
+ * What the agents are doing while the creator reviews: a running burst's counts as they
+ * arrive (new proposals appear in the list by themselves), or how the last one ended.
+ */
+export function BurstBanner() {
+  const overview = useMaestroOverview();
+  const trigger = useTriggerBurst();
+  const running = isBurstRunning(overview.data);
+  const burst = overview.data?.latestBurst ?? null;
+
+  const burstNow = () =>
+    trigger.mutate(undefined, {
+      onError: (error) => toast.error(`Could not start a burst: ${describeError(error)}`),
+    });
+
+  return (
+    <section className={`burst-banner${running ? ' is-running' : ''}`} aria-label="Burst">
+      <p className="burst-text" role="status">
+        {running && burst && (
+          <>
+            <strong>Burst running</strong> ({burst.kind}, {burst.day}): <BurstCounts burst={burst} />
+          </>
+        )}
+        {!running && burst && (
+          <>
+            <strong>Last burst {burst.status === 'failed' ? 'failed' : 'finished'}</strong>{' '}
+            <span className="muted">
+              ({burst.kind}, {burst.finishedAt ? formatDateTime(burst.finishedAt) : burst.day})
+            </span>
+            : <BurstCounts burst={burst} />
+            {burst.error && <span className="burst-failed"> {burst.error}</span>}
+          </>
+        )}
+        {!running && !burst && overview.isSuccess && <span className="muted">No burst has run yet.</span>}
+      </p>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={running || trigger.isPending || !overview.isSuccess}
+        onClick={burstNow}
+        title={running ? 'A burst is already running.' : 'Write what today still lacks for every brand, now.'}
+      >
+        {running ? 'Burst running…' : 'Burst now'}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Proposal } from '@contract';
+import { useApi } from '../../app/api-context';
+import { queryKeys } from '../../app/query-keys';
+import type { ProposalStatus, ReviewDecision } from './proposal-status';
+
+/** One page of the queue; "Load more" fetches the next, older one. */
+const PAGE_SIZE = 50;
+
+export interface ProposalFilter {
+  status: ProposalStatus;
+  brandId?: string;
+  agentId?: string;
+  contentType?: 'reel' | 'post';
+}
+
+export function useProposalList(filter: ProposalFilter) {
+  const api = useApi();
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.proposals.list(filter),
+    queryFn: ({ pageParam }) =>
+      api['proposals.list']({
+        statuses: [filter.status],
+        brandId: filter.brandId,
+        agentId: filter.agentId,
+        contentType: filter.contentType,
+        limit: PAGE_SIZE,
+        beforeProposalId: pageParam,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => (page.hasMore ? page.items.at(-1)?.proposalId : undefined),
+  });
+  const items: Proposal[] = query.data?.pages.flatMap((page) => page.items) ?? [];
+  // Counts come with every page and cover all statuses under the same brand/agent/type filter.
+  const counts = query.data?.pages[0]?.counts ?? {};
+  return { ...query, items, counts };
+}
+
+/**
+ * After a decision, wait for the open lists to show it before resolving, so the caller moves
+ * the selection over a list that no longer holds the reviewed item.
+ */
+function useRefreshAfterReview() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: queryKeys.proposals.all }),
+      // Decisions change agents' 7-day stats.
+      queryClient.invalidateQueries({ queryKey: queryKeys.agents.all }),
+    ]);
+}
+
+export function useReviewProposal() {
+  const api = useApi();
+  const refresh = useRefreshAfterReview();
+  return useMutation({
+    mutationFn: ({
+      proposalId,
+      decision,
+      note,
+    }: {
+      proposalId: string;
+      decision: ReviewDecision;
+      note?: string;
+    }) =>
+      decision === 'accept'
+        ? api['proposals.accept']({ proposalId, note })
+        : api['proposals.reject']({ proposalId, note }),
+    onSuccess: refresh,
+  });
+}
+
+export function useBulkReview() {
+  const api = useApi();
+  const refresh = useRefreshAfterReview();
+  return useMutation({
+    mutationFn: (input: { proposalIds: string[]; decision: ReviewDecision; note?: string }) =>
+      api['proposals.bulkReview'](input),
+    onSuccess: refresh,
+  });
+}
