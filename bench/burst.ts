@@ -13,7 +13,9 @@ export interface BenchResult {
   target: number;
 }
 
-export async function benchBurst(options: { latencyMs?: number; concurrency?: number; brands?: number } = {}): Promise<BenchResult> {
+export async function benchBurst(
+  options: { latencyMs?: number; concurrency?: number; brands?: number } = {},
+): Promise<BenchResult> {
   const latencyMs = options.latencyMs ?? 1000;
   const concurrency = options.concurrency ?? 4;
   const brands = options.brands ?? 5;

@@ -112,17 +112,41 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const agents = new AgentsService({ db, clock, random, activity, events, settings });
   const history = new ContentHistory(db, clock);
-  const generator = new ProposalGenerator({ db, clock, random, llm, history, activity });
+  const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events });
   const proposals = new ProposalsService({
     db,
     clock,
     activity,
     events,
-    onAccepted: (proposal) => dispatchAcceptedProposal({ db, clock, jobs: jobs.service, brands, activity }, proposal),
+    onAccepted: (proposal) =>
+      dispatchAcceptedProposal({ db, clock, jobs: jobs.service, brands, activity }, proposal),
   });
-  const runner = new BurstRunner({ db, clock, llm, generator, proposals, brands, agents, settings, state: maestro, activity, events });
+  const runner = new BurstRunner({
+    db,
+    clock,
+    llm,
+    generator,
+    proposals,
+    brands,
+    agents,
+    settings,
+    state: maestro,
+    activity,
+    events,
+  });
   const scheduler = new DailyScheduler({ clock, settings, state: maestro, runner, activity });
-  const maestroService = new MaestroService({ db, clock, state: maestro, runner, scheduler, settings, brands, agents, generator, activity });
+  const maestroService = new MaestroService({
+    db,
+    clock,
+    state: maestro,
+    runner,
+    scheduler,
+    settings,
+    brands,
+    agents,
+    generator,
+    activity,
+  });
 
   const info: AppInfo = {
     name: 'Maestro Desktop',
@@ -180,7 +204,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     'maestro.optimizeNow': () => maestroService.optimizeNow(),
     'agents.list': (input) => agents.list(input.includeInactive ?? false),
     'agents.get': (input) => agents.detail(input.agentId),
-    'agents.create': (input) => agents.create({ brandId: input.brandId ?? null, ...(input.personality ? { personality: input.personality } : {}) }),
+    'agents.create': (input) =>
+      agents.create({
+        brandId: input.brandId ?? null,
+        ...(input.personality ? { personality: input.personality } : {}),
+      }),
     'agents.update': (input) => agents.update(input),
     'agents.clone': (input) => agents.clone(input.agentId),
     'agents.mutate': (input) => agents.mutate(input.agentId),
@@ -229,7 +257,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       .then(() => scheduler.check())
       .then(() => undefined)
       .catch((error: unknown) =>
-        activity.record({ agent: 'maestro', action: 'Start-up catch-up failed', detail: String(error), level: 'error', emoji: '⚠️' }).then(() => undefined),
+        activity
+          .record({
+            agent: 'maestro',
+            action: 'Start-up catch-up failed',
+            detail: String(error),
+            level: 'error',
+            emoji: '⚠️',
+          })
+          .then(() => undefined),
       );
   }
 

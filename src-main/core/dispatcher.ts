@@ -27,7 +27,8 @@ export function friendlyIssueMessage(issue: Issue): string {
   if (issue.code === 'too_big' && issue.origin === 'string') return `At most ${issue.maximum} characters`;
   if (issue.code === 'too_small' && issue.origin === 'number') return `At least ${issue.minimum}`;
   if (issue.code === 'too_big' && issue.origin === 'number') return `At most ${issue.maximum}`;
-  if (issue.code === 'unrecognized_keys') return issue.message.replace(/^Unrecognized keys?/, 'Unknown field');
+  if (issue.code === 'unrecognized_keys')
+    return issue.message.replace(/^Unrecognized keys?/, 'Unknown field');
   return issue.message;
 }
 

@@ -63,9 +63,16 @@ describe('dispatcher', () => {
 describe('validation messages', () => {
   it('says "Required" and gives limits in plain words', async () => {
     const invoke = dispatcherWith({});
-    const result = await invoke('brands.create', { id: 'ok-id', displayName: '', colors: { primary: '#fff', accent: '#000' }, postsPerDay: 30, extra: 1 });
+    const result = await invoke('brands.create', {
+      id: 'ok-id',
+      displayName: '',
+      colors: { primary: '#fff', accent: '#000' },
+      postsPerDay: 30,
+      extra: 1,
+    });
     expect(result.ok).toBe(false);
-    const fields = (result as { error: { details: { fields: { path: string; message: string }[] } } }).error.details.fields;
+    const fields = (result as { error: { details: { fields: { path: string; message: string }[] } } }).error
+      .details.fields;
     expect(fields).toEqual(
       expect.arrayContaining([
         { path: 'displayName', message: 'Required' },
@@ -74,6 +81,9 @@ describe('validation messages', () => {
       ]),
     );
     const missing = await invoke('brands.get', {});
-    expect(missing).toMatchObject({ ok: false, error: { details: { fields: [{ path: 'id', message: 'Required' }] } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { details: { fields: [{ path: 'id', message: 'Required' }] } },
+    });
   });
 });

@@ -6,8 +6,42 @@
 import type { FakeReply, FakeRequest } from './fake-openai-server';
 import { reply } from './fake-openai-server';
 
-const subjects = ['MAGNESIUM', 'GINGER', 'WALKING', 'SAUNA', 'OATS', 'BERRIES', 'COLLAGEN', 'SUNLIGHT', 'CINNAMON', 'KEFIR', 'BREATHING', 'SPINACH', 'WALNUTS', 'TURMERIC', 'LENTILS', 'MUSHROOMS', 'CACAO', 'STRETCHING', 'SEAWEED', 'AVOCADO'];
-const effects = ['SLEEP', 'MEMORY', 'JOINTS', 'DIGESTION', 'ENERGY', 'SKIN', 'MOOD', 'HEART', 'FOCUS', 'BALANCE', 'HORMONES', 'IMMUNITY'];
+const subjects = [
+  'MAGNESIUM',
+  'GINGER',
+  'WALKING',
+  'SAUNA',
+  'OATS',
+  'BERRIES',
+  'COLLAGEN',
+  'SUNLIGHT',
+  'CINNAMON',
+  'KEFIR',
+  'BREATHING',
+  'SPINACH',
+  'WALNUTS',
+  'TURMERIC',
+  'LENTILS',
+  'MUSHROOMS',
+  'CACAO',
+  'STRETCHING',
+  'SEAWEED',
+  'AVOCADO',
+];
+const effects = [
+  'SLEEP',
+  'MEMORY',
+  'JOINTS',
+  'DIGESTION',
+  'ENERGY',
+  'SKIN',
+  'MOOD',
+  'HEART',
+  'FOCUS',
+  'BALANCE',
+  'HORMONES',
+  'IMMUNITY',
+];
 const hooks = ['WHY', 'HOW', 'WHAT', 'NOBODY TELLS YOU', 'THE TRUTH ABOUT', 'STOP IGNORING'];
 
 export interface ContentLlmOptions {
@@ -74,7 +108,8 @@ export function contentLlm(options: ContentLlmOptions = {}): ContentLlm {
             'Researchers followed adults for twelve weeks and saw steady changes.',
             'Start with one serving a day and notice how you feel after a week.',
           ],
-          image_prompt: 'Soft morning light on a kitchen table. No text, no letters, no numbers, no symbols, no logos.',
+          image_prompt:
+            'Soft morning light on a kitchen table. No text, no letters, no numbers, no symbols, no logos.',
           caption: `${title}\n\nSource: Doe J. (2024). A study. Journal, 1(2), 3-4. DOI: 10.1000/xyz\nDisclaimer: educational only. #wellness #health`,
           reasoning: 'A fresh angle on an everyday habit.',
         });
@@ -89,7 +124,8 @@ export function contentLlm(options: ContentLlmOptions = {}): ContentLlm {
           'Hydration - even mild dehydration lowers focus',
           'Deep breathing - switches on the rest-and-digest system',
         ],
-        image_prompt: 'A calm bowl of berries on linen. No text, no letters, no numbers, no symbols, no logos.',
+        image_prompt:
+          'A calm bowl of berries on linen. No text, no letters, no numbers, no symbols, no logos.',
         caption: `${title}\n\nFollow @brand for more.\nDisclaimer: educational only. #wellness #health`,
         reasoning: 'Explores a lesser-known angle.',
       });

@@ -29,7 +29,11 @@ export async function openBurstHarness(options: {
   settings?: Record<string, unknown>;
 }): Promise<BurstHarness> {
   const llm = contentLlm(options.llm);
-  const fake = await startFakeOpenAi({ apiKey: TEST_API_KEY, respond: (r) => llm.respond(r), latencyMs: options.latencyMs });
+  const fake = await startFakeOpenAi({
+    apiKey: TEST_API_KEY,
+    respond: (r) => llm.respond(r),
+    latencyMs: options.latencyMs,
+  });
   const t = await openTempCore({
     random: seededRandom(42),
     start: options.start ?? '2026-11-25T12:05:00.000Z',

@@ -21,7 +21,13 @@ export async function openTempCore(
 ): Promise<TempCore> {
   const temp = options.dir ? { dir: options.dir, cleanup: () => undefined } : makeTempDir();
   const clock = manualClock(options.start ?? '2026-11-25T10:00:00.000Z');
-  const core = await createCore({ appVersion: '0.0.0-test', clock, autoStart: false, ...options, dataDir: temp.dir });
+  const core = await createCore({
+    appVersion: '0.0.0-test',
+    clock,
+    autoStart: false,
+    ...options,
+    dataDir: temp.dir,
+  });
   const self: TempCore = {
     core,
     dir: temp.dir,

@@ -33,13 +33,28 @@ describe('a burst killed mid-way', () => {
     const fake = await startFakeOpenAi({ apiKey: 'sk-crash', latencyMs: 40, respond: (r) => llm.respond(r) });
     try {
       let server = await startServeProcess(temp.dir);
-      await ok(server, 'settings.set', { values: { llmBaseUrl: fake.baseUrl, reelsPerBrand: 6, postsPerBrand: 2, spawnAgentPerBrand: false, llmMaxConcurrency: 2 } });
+      await ok(server, 'settings.set', {
+        values: {
+          llmBaseUrl: fake.baseUrl,
+          reelsPerBrand: 6,
+          postsPerBrand: 2,
+          spawnAgentPerBrand: false,
+          llmMaxConcurrency: 2,
+        },
+      });
       await ok(server, 'secrets.set', { key: 'llm.apiKey', value: 'sk-crash' });
       for (const id of ['alpha', 'bravo', 'charlie']) {
-        await ok(server, 'brands.create', { id, displayName: id.toUpperCase(), colors: { primary: '#123456', accent: '#654321' } });
+        await ok(server, 'brands.create', {
+          id,
+          displayName: id.toUpperCase(),
+          colors: { primary: '#123456', accent: '#654321' },
+        });
       }
       await ok(server, 'maestro.triggerBurst', {});
-      await vi.waitFor(() => expect(read('SELECT id FROM proposals').length).toBeGreaterThanOrEqual(6), { timeout: 30_000, interval: 20 });
+      await vi.waitFor(() => expect(read('SELECT id FROM proposals').length).toBeGreaterThanOrEqual(6), {
+        timeout: 30_000,
+        interval: 20,
+      });
       server.child.kill('SIGKILL');
       await server.exited;
       const beforeRestart = read<{ n: number }>('SELECT count(*) AS n FROM proposals')[0]!.n;
@@ -47,13 +62,23 @@ describe('a burst killed mid-way', () => {
       expect(read<{ status: string }>('SELECT status FROM bursts')).toEqual([{ status: 'running' }]);
 
       server = await startServeProcess(temp.dir);
-      await vi.waitFor(() => expect(read<{ status: string }>('SELECT status FROM bursts')).toEqual([{ status: 'completed' }]), {
-        timeout: 60_000,
-        interval: 50,
-      });
+      await vi.waitFor(
+        () =>
+          expect(read<{ status: string }>('SELECT status FROM bursts')).toEqual([{ status: 'completed' }]),
+        {
+          timeout: 60_000,
+          interval: 50,
+        },
+      );
       await server.stop();
 
-      const rows = read<{ brand_id: string; content_type: string; attempt: number; title: string; status: string }>('SELECT * FROM proposals');
+      const rows = read<{
+        brand_id: string;
+        content_type: string;
+        attempt: number;
+        title: string;
+        status: string;
+      }>('SELECT * FROM proposals');
       const originals = rows.filter((r) => r.attempt === 1);
       for (const brand of ['alpha', 'bravo', 'charlie']) {
         expect(originals.filter((r) => r.brand_id === brand && r.content_type === 'reel')).toHaveLength(6);

@@ -3,10 +3,46 @@ import { pick } from './dna';
 
 /** The pool new agents are named from. */
 export const agentNamePool = [
-  'Atlas', 'Nova', 'Cipher', 'Orion', 'Vex', 'Flux', 'Nyx', 'Zephyr', 'Echo', 'Blaze',
-  'Helix', 'Raven', 'Pulse', 'Storm', 'Drift', 'Ember', 'Phantom', 'Axiom', 'Prism', 'Titan',
-  'Volt', 'Frost', 'Apex', 'Vector', 'Hex', 'Pixel', 'Quasar', 'Nebula', 'Onyx', 'Specter',
-  'Cortex', 'Enigma', 'Zenith', 'Havoc', 'Wren', 'Sable', 'Lux', 'Nimbus', 'Surge', 'Wraith',
+  'Atlas',
+  'Nova',
+  'Cipher',
+  'Orion',
+  'Vex',
+  'Flux',
+  'Nyx',
+  'Zephyr',
+  'Echo',
+  'Blaze',
+  'Helix',
+  'Raven',
+  'Pulse',
+  'Storm',
+  'Drift',
+  'Ember',
+  'Phantom',
+  'Axiom',
+  'Prism',
+  'Titan',
+  'Volt',
+  'Frost',
+  'Apex',
+  'Vector',
+  'Hex',
+  'Pixel',
+  'Quasar',
+  'Nebula',
+  'Onyx',
+  'Specter',
+  'Cortex',
+  'Enigma',
+  'Zenith',
+  'Havoc',
+  'Wren',
+  'Sable',
+  'Lux',
+  'Nimbus',
+  'Surge',
+  'Wraith',
 ] as const;
 
 /** Personality archetypes a new agent starts from. */
@@ -20,11 +56,19 @@ export const archetypes = [
 ] as const;
 
 export function slugOf(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 export function prefixOf(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6) || 'AI';
+  return (
+    name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 6) || 'AI'
+  );
 }
 
 /**

@@ -24,7 +24,10 @@ export function dnaFromRow(row: AgentRow): AgentDna {
   const weights = parseJson<Record<string, number>>(
     row.strategy_weights,
     { ...dnaDefaults.strategyWeights },
-    (v) => !!v && typeof v === 'object' && Object.values(v).every((w) => typeof w === 'number' && Number.isFinite(w)),
+    (v) =>
+      !!v &&
+      typeof v === 'object' &&
+      Object.values(v).every((w) => typeof w === 'number' && Number.isFinite(w)),
   );
   const contentTypes = parseJson<ContentType[]>(
     row.content_types,

@@ -48,7 +48,13 @@ export class AgentsService {
         .onConflict((oc) => oc.column('agent_id').doNothing())
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
-        await this.deps.activity.record({ agent: builtin.agentId, action: 'Agent seeded', detail: builtin.displayName, level: 'data', emoji: '🌱' });
+        await this.deps.activity.record({
+          agent: builtin.agentId,
+          action: 'Agent seeded',
+          detail: builtin.displayName,
+          level: 'data',
+          emoji: '🌱',
+        });
       }
     }
   }
@@ -110,12 +116,17 @@ export class AgentsService {
   async create(input: { brandId?: string | null; personality?: string; trigger?: string }): Promise<Agent> {
     const { random } = this.deps;
     const archetype = pick(random, archetypes);
-    const personality = input.personality ?? (input.brandId ? `${archetype} Specialised for ${input.brandId}.` : archetype);
+    const personality =
+      input.personality ?? (input.brandId ? `${archetype} Specialised for ${input.brandId}.` : archetype);
     const dna = randomDna(random, personality);
     const agentId = await this.insertAgent(dna, {
       createdForBrand: input.brandId ?? null,
       parentAgentId: null,
-      learning: { type: 'spawn', description: `Created with random DNA (${input.trigger ?? 'manual'})`, trigger: input.trigger ?? 'manual' },
+      learning: {
+        type: 'spawn',
+        description: `Created with random DNA (${input.trigger ?? 'manual'})`,
+        trigger: input.trigger ?? 'manual',
+      },
     });
     return this.get(agentId);
   }
@@ -143,7 +154,11 @@ export class AgentsService {
       await trx
         .updateTable('agents')
         .set({
-          ...dnaColumns({ ...dna, proposalsPerBrand: before.proposalsPerBrand, contentTypes: before.contentTypes }),
+          ...dnaColumns({
+            ...dna,
+            proposalsPerBrand: before.proposalsPerBrand,
+            contentTypes: before.contentTypes,
+          }),
           generation: row.generation + 1,
           mutation_count: row.mutation_count + 1,
           last_mutation_at: now,
@@ -151,10 +166,25 @@ export class AgentsService {
         })
         .where('agent_id', '=', agentId)
         .execute();
-      await this.learn(trx, agentId, 'manual_mutation', 'DNA re-rolled by hand', before, dna, 'manual', row.survival_score);
+      await this.learn(
+        trx,
+        agentId,
+        'manual_mutation',
+        'DNA re-rolled by hand',
+        before,
+        dna,
+        'manual',
+        row.survival_score,
+      );
     });
     this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
-    await this.deps.activity.record({ agent: agentId, action: 'Agent mutated', detail: row.display_name, level: 'action', emoji: '🧬' });
+    await this.deps.activity.record({
+      agent: agentId,
+      action: 'Agent mutated',
+      detail: row.display_name,
+      level: 'action',
+      emoji: '🧬',
+    });
     return this.get(agentId);
   }
 
@@ -175,8 +205,21 @@ export class AgentsService {
       after.strategyWeights = normaliseWeights(names, patch.strategyWeights);
     }
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('agents').set({ ...dnaColumns(after), updated_at: isoNow(clock) }).where('agent_id', '=', agentId).execute();
-      await this.learn(trx, agentId, 'manual_edit', `Edited: ${Object.keys(patch).join(', ')}`, before, after, 'manual', row.survival_score);
+      await trx
+        .updateTable('agents')
+        .set({ ...dnaColumns(after), updated_at: isoNow(clock) })
+        .where('agent_id', '=', agentId)
+        .execute();
+      await this.learn(
+        trx,
+        agentId,
+        'manual_edit',
+        `Edited: ${Object.keys(patch).join(', ')}`,
+        before,
+        after,
+        'manual',
+        row.survival_score,
+      );
     });
     this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
     return this.get(agentId);
@@ -186,7 +229,8 @@ export class AgentsService {
   async retire(agentId: string): Promise<Agent> {
     const { db, clock } = this.deps;
     const row = await this.requireAgent(agentId);
-    if (row.is_builtin) throw new AppError('protected', `${row.display_name} is built in and cannot be retired.`, { agentId });
+    if (row.is_builtin)
+      throw new AppError('protected', `${row.display_name} is built in and cannot be retired.`, { agentId });
     if (!row.active) throw new AppError('conflict', `${row.display_name} is already retired.`, { agentId });
     await db.transaction().execute(async (trx) => {
       const now = isoNow(clock);
@@ -208,11 +252,30 @@ export class AgentsService {
           created_at: now,
         })
         .execute();
-      await trx.updateTable('agents').set({ active: 0, updated_at: now }).where('agent_id', '=', agentId).execute();
-      await this.learn(trx, agentId, 'death', 'Manually retired', { survivalScore: row.survival_score, generation: row.generation }, { active: false }, 'manual', row.survival_score);
+      await trx
+        .updateTable('agents')
+        .set({ active: 0, updated_at: now })
+        .where('agent_id', '=', agentId)
+        .execute();
+      await this.learn(
+        trx,
+        agentId,
+        'death',
+        'Manually retired',
+        { survivalScore: row.survival_score, generation: row.generation },
+        { active: false },
+        'manual',
+        row.survival_score,
+      );
     });
     this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
-    await this.deps.activity.record({ agent: agentId, action: 'Agent retired', detail: row.display_name, level: 'action', emoji: '🪦' });
+    await this.deps.activity.record({
+      agent: agentId,
+      action: 'Agent retired',
+      detail: row.display_name,
+      level: 'action',
+      emoji: '🪦',
+    });
     return this.get(agentId);
   }
 
@@ -241,7 +304,8 @@ export class AgentsService {
       .orderBy('created_at')
       .execute();
     const spawned: Agent[] = [];
-    for (const { id } of uncovered) spawned.push(await this.create({ brandId: id, trigger: 'population_guard' }));
+    for (const { id } of uncovered)
+      spawned.push(await this.create({ brandId: id, trigger: 'population_guard' }));
     return spawned;
   }
 
@@ -261,7 +325,11 @@ export class AgentsService {
 
   private async insertAgent(
     dna: AgentDna,
-    meta: { createdForBrand: string | null; parentAgentId: string | null; learning: { type: string; description: string; trigger: string } },
+    meta: {
+      createdForBrand: string | null;
+      parentAgentId: string | null;
+      learning: { type: string; description: string; trigger: string };
+    },
   ): Promise<string> {
     const { db, clock, random } = this.deps;
     const pending: ActivityEntry[] = [];
@@ -286,8 +354,25 @@ export class AgentsService {
           updated_at: now,
         })
         .execute();
-      await this.learn(trx, identity.agentId, meta.learning.type, meta.learning.description, null, dna, meta.learning.trigger, 0);
-      pending.push(await this.deps.activity.insert(trx, { agent: identity.agentId, action: 'Agent created', detail: `${identity.displayName}: ${meta.learning.description}`, level: 'action', emoji: '🐣' }));
+      await this.learn(
+        trx,
+        identity.agentId,
+        meta.learning.type,
+        meta.learning.description,
+        null,
+        dna,
+        meta.learning.trigger,
+        0,
+      );
+      pending.push(
+        await this.deps.activity.insert(trx, {
+          agent: identity.agentId,
+          action: 'Agent created',
+          detail: `${identity.displayName}: ${meta.learning.description}`,
+          level: 'action',
+          emoji: '🐣',
+        }),
+      );
       return identity.agentId;
     });
     pending.forEach((e) => this.deps.activity.announce(e));
@@ -355,9 +440,22 @@ export class AgentsService {
       });
     }
     for (const p of perf) {
-      const s = stats.get(p.agent_id) ?? { proposals: 0, accepted: 0, rejected: 0, acceptanceRate: null, avgViews: null, engagementRate: null, bestStrategy: null };
+      const s = stats.get(p.agent_id) ?? {
+        proposals: 0,
+        accepted: 0,
+        rejected: 0,
+        acceptanceRate: null,
+        avgViews: null,
+        engagementRate: null,
+        bestStrategy: null,
+      };
       if (s.avgViews !== null) continue; // newest snapshot wins
-      stats.set(p.agent_id, { ...s, avgViews: p.avg_views, engagementRate: p.avg_engagement_rate, bestStrategy: p.best_strategy });
+      stats.set(p.agent_id, {
+        ...s,
+        avgViews: p.avg_views,
+        engagementRate: p.avg_engagement_rate,
+        bestStrategy: p.best_strategy,
+      });
     }
     return stats;
   }

@@ -41,7 +41,10 @@ export function round(value: number, decimals: number): number {
  * Scales weights to shares rounded to 2 dp that add up to exactly 1.00: any rounding remainder
  * goes to the first strategy, as the original did.
  */
-export function normaliseWeights(names: readonly string[], raw: Record<string, number>): Record<string, number> {
+export function normaliseWeights(
+  names: readonly string[],
+  raw: Record<string, number>,
+): Record<string, number> {
   const total = names.reduce((sum, n) => sum + Math.max(0, raw[n] ?? 0), 0);
   const weights: Record<string, number> = {};
   if (total <= 0) {

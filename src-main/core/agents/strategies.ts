@@ -1,5 +1,7 @@
+import type { StrategyName } from '../contract/agents';
+
 /**
- * The strategy catalogue: eight names an agent can weight, each belonging to one of four
+ * The strategy catalogue (names and labels live in the contract): eight names an agent can weight, each belonging to one of four
  * prompt families. The family decides which intelligence the prompt uses and the proposal's
  * source_type.
  */
@@ -7,17 +9,17 @@ export const strategyFamilies = ['explore', 'iterate', 'double_down', 'trending'
 export type StrategyFamily = (typeof strategyFamilies)[number];
 
 export const strategyCatalogue = {
-  explore: { family: 'explore', sourceType: 'exploration', label: 'New topic or unexpected angle' },
-  analyze: { family: 'explore', sourceType: 'exploration', label: 'Pattern-matched from top performers' },
-  iterate: { family: 'iterate', sourceType: 'iteration', label: 'Better version of an underperformer' },
-  refine: { family: 'iterate', sourceType: 'iteration', label: 'A/B-improve one variable' },
-  double_down: { family: 'double_down', sourceType: 'amplification', label: 'Variation of our own winner' },
-  systematic: { family: 'double_down', sourceType: 'amplification', label: 'Structured content experiment' },
-  compound: { family: 'double_down', sourceType: 'amplification', label: 'Extend a winning series' },
-  trending: { family: 'trending', sourceType: 'trending', label: 'Adapt external viral content' },
-} as const satisfies Record<string, { family: StrategyFamily; sourceType: string; label: string }>;
+  explore: { family: 'explore', sourceType: 'exploration' },
+  analyze: { family: 'explore', sourceType: 'exploration' },
+  iterate: { family: 'iterate', sourceType: 'iteration' },
+  refine: { family: 'iterate', sourceType: 'iteration' },
+  double_down: { family: 'double_down', sourceType: 'amplification' },
+  systematic: { family: 'double_down', sourceType: 'amplification' },
+  compound: { family: 'double_down', sourceType: 'amplification' },
+  trending: { family: 'trending', sourceType: 'trending' },
+} as const satisfies Record<StrategyName, { family: StrategyFamily; sourceType: string }>;
 
-export type StrategyName = keyof typeof strategyCatalogue;
+export type { StrategyName };
 export const strategyNames = Object.keys(strategyCatalogue) as StrategyName[];
 
 export function isStrategyName(name: string): name is StrategyName {

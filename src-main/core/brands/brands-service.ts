@@ -77,12 +77,14 @@ export class BrandsService {
         content_profile: input.contentProfile ? JSON.stringify(input.contentProfile) : null,
       };
       await trx.insertInto('brands').values(values).execute();
-      pending.push(await this.deps.activity.insert(trx, {
+      pending.push(
+        await this.deps.activity.insert(trx, {
           action: 'Brand created',
           detail: `${values.display_name} (${values.id})`,
           level: 'data',
           emoji: '🏷️',
-        }));
+        }),
+      );
       return values;
     });
     pending.forEach((e) => this.deps.activity.announce(e));
@@ -106,17 +108,20 @@ export class BrandsService {
       if (patch.postsPerDay !== undefined) changes.posts_per_day = patch.postsPerDay;
       if (patch.colors !== undefined) changes.colors = JSON.stringify(completeBrandColors(patch.colors));
       if (patch.active !== undefined) changes.active = patch.active ? 1 : 0;
-      if (patch.examiner !== undefined) changes.examiner_config = patch.examiner ? JSON.stringify(patch.examiner) : null;
+      if (patch.examiner !== undefined)
+        changes.examiner_config = patch.examiner ? JSON.stringify(patch.examiner) : null;
       if (patch.contentProfile !== undefined) {
         changes.content_profile = patch.contentProfile ? JSON.stringify(patch.contentProfile) : null;
       }
       await trx.updateTable('brands').set(changes).where('id', '=', id).execute();
-      pending.push(await this.deps.activity.insert(trx, {
+      pending.push(
+        await this.deps.activity.insert(trx, {
           action: 'Brand updated',
           detail: `${current.display_name} (${id}): ${Object.keys(patch).join(', ')}`,
           level: 'data',
           emoji: '✏️',
-        }));
+        }),
+      );
       return (await findBrandRow(trx, id))!;
     });
     pending.forEach((e) => this.deps.activity.announce(e));
@@ -150,12 +155,14 @@ export class BrandsService {
         .set({ deleted_at: deleted ? now : null, updated_at: now })
         .where('id', '=', id)
         .execute();
-      pending.push(await this.deps.activity.insert(trx, {
+      pending.push(
+        await this.deps.activity.insert(trx, {
           action: deleted ? 'Brand deleted' : 'Brand restored',
           detail: `${current.display_name} (${id})`,
           level: 'data',
           emoji: deleted ? '🗑️' : '↩️',
-        }));
+        }),
+      );
       return (await findBrandRow(trx, id))!;
     });
     pending.forEach((e) => this.deps.activity.announce(e));

@@ -7,7 +7,19 @@ export const agentIdSchema = z
   .max(50)
   .regex(/^[a-z0-9][a-z0-9_]*$/, 'Unknown agent id');
 
-const strategyNameSchema = z.enum(['explore', 'analyze', 'iterate', 'refine', 'double_down', 'systematic', 'compound', 'trending']);
+/** The eight strategies an agent can weight, with what each means (the one list for core and UI). */
+export const strategyLabels = {
+  explore: 'New topic or unexpected angle',
+  analyze: 'Pattern-matched from top performers',
+  iterate: 'Better version of an underperformer',
+  refine: 'A/B-improve one variable',
+  double_down: 'Variation of our own winner',
+  systematic: 'Structured content experiment',
+  compound: 'Extend a winning series',
+  trending: 'Adapt external viral content',
+} as const;
+export type StrategyName = keyof typeof strategyLabels;
+const strategyNameSchema = z.enum(Object.keys(strategyLabels) as [StrategyName, ...StrategyName[]]);
 
 export const agentSchema = z.object({
   agentId: z.string(),
@@ -63,7 +75,12 @@ export const agentDetailSchema = z.object({
   agent: agentSchema,
   learnings: z.array(agentLearningSchema),
   performance: z.array(
-    z.object({ createdAt: z.string(), survivalScore: z.number(), avgViews: z.number(), publishedCount: z.number() }),
+    z.object({
+      createdAt: z.string(),
+      survivalScore: z.number(),
+      avgViews: z.number(),
+      publishedCount: z.number(),
+    }),
   ),
 });
 export type AgentDetail = z.infer<typeof agentDetailSchema>;
@@ -90,11 +107,18 @@ export const agentUpdateSchema = z
         strategyWeights: z
           .partialRecord(strategyNameSchema, z.number().min(0).max(1))
           .refine((w) => Object.keys(w).length > 0, 'At least one strategy')
-          .refine((w) => Math.abs(Object.values(w).reduce((a: number, b) => a + (b ?? 0), 0) - 1) < 0.011, 'Weights must add up to 1')
+          .refine(
+            (w) => Math.abs(Object.values(w).reduce((a: number, b) => a + (b ?? 0), 0) - 1) < 0.011,
+            'Weights must add up to 1',
+          )
           .optional(),
         riskTolerance: z.enum(['low', 'medium', 'high']).optional(),
         proposalsPerBrand: z.number().int().min(1).max(20).optional(),
-        contentTypes: z.array(z.enum(['reel', 'post'])).min(1).max(2).optional(),
+        contentTypes: z
+          .array(z.enum(['reel', 'post']))
+          .min(1)
+          .max(2)
+          .optional(),
       })
       .strict()
       .refine((p) => Object.keys(p).length > 0, 'Nothing to change'),

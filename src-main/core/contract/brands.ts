@@ -58,7 +58,10 @@ export const examinerConfigSchema = z
         contentQuality: z.number().min(0).max(1),
       })
       .strict()
-      .refine((w) => Math.abs(w.avatarFit + w.engagementPotential + w.contentQuality - 1) < 0.001, 'Weights must add up to 1'),
+      .refine(
+        (w) => Math.abs(w.avatarFit + w.engagementPotential + w.contentQuality - 1) < 0.001,
+        'Weights must add up to 1',
+      ),
   })
   .strict();
 export type ExaminerConfig = z.infer<typeof examinerConfigSchema>;

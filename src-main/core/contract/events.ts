@@ -18,7 +18,10 @@ export const eventStreams = {
     percent: z.number().min(0).max(100),
   }),
   /** Something changed that open views may be showing; they refetch that entity. */
-  'data.changed': z.object({ entity: z.enum(['brands', 'settings', 'secrets', 'agents', 'proposals', 'bursts', 'jobs']), id: z.string().optional() }),
+  'data.changed': z.object({
+    entity: z.enum(['brands', 'settings', 'secrets', 'agents', 'proposals', 'bursts', 'jobs']),
+    id: z.string().optional(),
+  }),
 } as const;
 
 export type EventStreams = typeof eventStreams;

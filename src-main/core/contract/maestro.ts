@@ -35,9 +35,20 @@ export const maestroOverviewSchema = z.object({
   latestBurst: burstSummarySchema.nullable(),
   /** Today's originals per brand against the targets. */
   quota: z.array(
-    z.object({ brandId: z.string(), reels: z.number(), posts: z.number(), targetReels: z.number(), targetPosts: z.number() }),
+    z.object({
+      brandId: z.string(),
+      displayName: z.string(),
+      reels: z.number(),
+      posts: z.number(),
+      targetReels: z.number(),
+      targetPosts: z.number(),
+    }),
   ),
 });
 export type MaestroOverview = z.infer<typeof maestroOverviewSchema>;
 
-export const optimizeNowResultSchema = z.object({ agents: z.number(), created: z.number(), failedCalls: z.number() });
+export const optimizeNowResultSchema = z.object({
+  agents: z.number(),
+  created: z.number(),
+  failedCalls: z.number(),
+});

@@ -16,7 +16,12 @@ import {
   agentSchema,
   agentUpdateSchema,
 } from './agents';
-import { burstSummarySchema, maestroOverviewSchema, maestroStatusSchema, optimizeNowResultSchema } from './maestro';
+import {
+  burstSummarySchema,
+  maestroOverviewSchema,
+  maestroStatusSchema,
+  optimizeNowResultSchema,
+} from './maestro';
 import {
   proposalBulkResultSchema,
   proposalBulkReviewSchema,
@@ -149,24 +154,104 @@ export const operations = {
     summary: 'Activity feed, newest first',
   }),
 
-  'maestro.overview': op({ input: emptyInputSchema, output: maestroOverviewSchema, mutates: false, summary: 'Bursts, quotas and schedule' }),
-  'maestro.triggerBurst': op({ input: emptyInputSchema, output: burstSummarySchema, mutates: true, summary: 'Generate what today still lacks, now' }),
-  'maestro.resetDaily': op({ input: emptyInputSchema, output: maestroOverviewSchema, mutates: true, summary: 'Let the daily burst run again today' }),
-  'maestro.optimizeNow': op({ input: emptyInputSchema, output: optimizeNowResultSchema, mutates: true, summary: 'Every agent drafts brand-less ideas (not examined)' }),
+  'maestro.overview': op({
+    input: emptyInputSchema,
+    output: maestroOverviewSchema,
+    mutates: false,
+    summary: 'Bursts, quotas and schedule',
+  }),
+  'maestro.triggerBurst': op({
+    input: emptyInputSchema,
+    output: burstSummarySchema,
+    mutates: true,
+    summary: 'Generate what today still lacks, now',
+  }),
+  'maestro.resetDaily': op({
+    input: emptyInputSchema,
+    output: maestroOverviewSchema,
+    mutates: true,
+    summary: 'Let the daily burst run again today',
+  }),
+  'maestro.optimizeNow': op({
+    input: emptyInputSchema,
+    output: optimizeNowResultSchema,
+    mutates: true,
+    summary: 'Every agent drafts brand-less ideas (not examined)',
+  }),
 
-  'agents.list': op({ input: agentListInputSchema, output: z.array(agentSchema), mutates: false, summary: 'Agents by survival score' }),
-  'agents.get': op({ input: agentIdInputSchema, output: agentDetailSchema, mutates: false, summary: 'An agent with its DNA, learnings and performance' }),
-  'agents.create': op({ input: agentCreateSchema, output: agentSchema, mutates: true, summary: 'A new agent with random DNA' }),
-  'agents.update': op({ input: agentUpdateSchema, output: agentSchema, mutates: true, summary: 'Edit an agent\'s DNA' }),
-  'agents.clone': op({ input: agentIdInputSchema, output: agentSchema, mutates: true, summary: 'Copy an agent\'s DNA under a new name' }),
-  'agents.mutate': op({ input: agentIdInputSchema, output: agentSchema, mutates: true, summary: 'Re-roll an agent\'s style' }),
-  'agents.retire': op({ input: agentIdInputSchema, output: agentSchema, mutates: true, summary: 'Retire an agent (DNA kept in the gene pool)' }),
+  'agents.list': op({
+    input: agentListInputSchema,
+    output: z.array(agentSchema),
+    mutates: false,
+    summary: 'Agents by survival score',
+  }),
+  'agents.get': op({
+    input: agentIdInputSchema,
+    output: agentDetailSchema,
+    mutates: false,
+    summary: 'An agent with its DNA, learnings and performance',
+  }),
+  'agents.create': op({
+    input: agentCreateSchema,
+    output: agentSchema,
+    mutates: true,
+    summary: 'A new agent with random DNA',
+  }),
+  'agents.update': op({
+    input: agentUpdateSchema,
+    output: agentSchema,
+    mutates: true,
+    summary: "Edit an agent's DNA",
+  }),
+  'agents.clone': op({
+    input: agentIdInputSchema,
+    output: agentSchema,
+    mutates: true,
+    summary: "Copy an agent's DNA under a new name",
+  }),
+  'agents.mutate': op({
+    input: agentIdInputSchema,
+    output: agentSchema,
+    mutates: true,
+    summary: "Re-roll an agent's style",
+  }),
+  'agents.retire': op({
+    input: agentIdInputSchema,
+    output: agentSchema,
+    mutates: true,
+    summary: 'Retire an agent (DNA kept in the gene pool)',
+  }),
 
-  'proposals.list': op({ input: proposalListInputSchema, output: proposalListSchema, mutates: false, summary: 'Review queue, newest first' }),
-  'proposals.get': op({ input: proposalIdInputSchema, output: proposalSchema, mutates: false, summary: 'One proposal with its examiner breakdown' }),
-  'proposals.accept': op({ input: proposalReviewSchema, output: proposalSchema, mutates: true, summary: 'Accept a proposal' }),
-  'proposals.reject': op({ input: proposalReviewSchema, output: proposalSchema, mutates: true, summary: 'Reject a proposal' }),
-  'proposals.bulkReview': op({ input: proposalBulkReviewSchema, output: proposalBulkResultSchema, mutates: true, summary: 'Accept or reject many proposals' }),
+  'proposals.list': op({
+    input: proposalListInputSchema,
+    output: proposalListSchema,
+    mutates: false,
+    summary: 'Review queue, newest first',
+  }),
+  'proposals.get': op({
+    input: proposalIdInputSchema,
+    output: proposalSchema,
+    mutates: false,
+    summary: 'One proposal with its examiner breakdown',
+  }),
+  'proposals.accept': op({
+    input: proposalReviewSchema,
+    output: proposalSchema,
+    mutates: true,
+    summary: 'Accept a proposal',
+  }),
+  'proposals.reject': op({
+    input: proposalReviewSchema,
+    output: proposalSchema,
+    mutates: true,
+    summary: 'Reject a proposal',
+  }),
+  'proposals.bulkReview': op({
+    input: proposalBulkReviewSchema,
+    output: proposalBulkResultSchema,
+    mutates: true,
+    summary: 'Accept or reject many proposals',
+  }),
 
   'llm.usage': op({
     input: emptyInputSchema,
@@ -175,11 +260,36 @@ export const operations = {
     summary: 'LLM spend today and this hour against the budgets, calls by outcome',
   }),
 
-  'jobs.list': op({ input: jobListInputSchema, output: z.array(jobSchema), mutates: false, summary: 'Render jobs, newest first' }),
-  'jobs.get': op({ input: jobIdInputSchema, output: jobSchema, mutates: false, summary: 'One render job with its files and captions' }),
-  'jobs.create': op({ input: jobCreateSchema, output: jobSchema, mutates: true, summary: 'Queue a render of a reel or carousel' }),
-  'jobs.cancel': op({ input: jobIdInputSchema, output: jobSchema, mutates: true, summary: 'Stop a waiting or rendering job' }),
-  'jobs.retry': op({ input: jobIdInputSchema, output: jobSchema, mutates: true, summary: 'Queue a failed or cancelled job again, from its last finished step' }),
+  'jobs.list': op({
+    input: jobListInputSchema,
+    output: z.array(jobSchema),
+    mutates: false,
+    summary: 'Render jobs, newest first',
+  }),
+  'jobs.get': op({
+    input: jobIdInputSchema,
+    output: jobSchema,
+    mutates: false,
+    summary: 'One render job with its files and captions',
+  }),
+  'jobs.create': op({
+    input: jobCreateSchema,
+    output: jobSchema,
+    mutates: true,
+    summary: 'Queue a render of a reel or carousel',
+  }),
+  'jobs.cancel': op({
+    input: jobIdInputSchema,
+    output: jobSchema,
+    mutates: true,
+    summary: 'Stop a waiting or rendering job',
+  }),
+  'jobs.retry': op({
+    input: jobIdInputSchema,
+    output: jobSchema,
+    mutates: true,
+    summary: 'Queue a failed or cancelled job again, from its last finished step',
+  }),
 } as const;
 
 export type Operations = typeof operations;

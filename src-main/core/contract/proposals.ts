@@ -78,7 +78,9 @@ export const proposalIdInputSchema = z.object({ proposalId: proposalIdSchema }).
 
 const noteSchema = z.string().trim().max(2000);
 
-export const proposalReviewSchema = z.object({ proposalId: proposalIdSchema, note: noteSchema.optional() }).strict();
+export const proposalReviewSchema = z
+  .object({ proposalId: proposalIdSchema, note: noteSchema.optional() })
+  .strict();
 
 export const proposalBulkReviewSchema = z
   .object({

@@ -9,7 +9,7 @@ export const redFlags = [
   'Aggressive weight-loss tactics or crash diets',
   'Assuming a high fitness level as baseline',
   'Clickbait hook with no substance',
-  'Content aimed at a different audience than the brand\'s',
+  "Content aimed at a different audience than the brand's",
 ];
 
 export interface ExaminedProposal {
@@ -26,8 +26,15 @@ export const examinerSystem =
   'You are Maestro, a strict but fair examiner of social media content proposals. Answer with one JSON object only.';
 
 /** The examiner's brief: the brand's audience, the proposal, the criteria and red flags. */
-export function examinerUserPrompt(p: ExaminedProposal, profile: ContentProfile, config: ExaminerConfig): string {
-  const lines = p.contentType === 'reel' ? p.lines.slice(0, examinerCall.maxReelLines) : p.lines.slice(0, examinerCall.maxPostSlides);
+export function examinerUserPrompt(
+  p: ExaminedProposal,
+  profile: ContentProfile,
+  config: ExaminerConfig,
+): string {
+  const lines =
+    p.contentType === 'reel'
+      ? p.lines.slice(0, examinerCall.maxReelLines)
+      : p.lines.slice(0, examinerCall.maxPostSlides);
   const w = config.weights;
   return [
     `You are the final examiner for a ${profile.niche} brand.`,

@@ -14,7 +14,10 @@ export function clampScore(value: unknown): number {
 }
 
 /** Weighted composite (2 dp) and the verdict by threshold; the LLM's own verdict is ignored. */
-export function judge(scores: DimensionScores, config: ExaminerConfig): { composite: number; passed: boolean } {
+export function judge(
+  scores: DimensionScores,
+  config: ExaminerConfig,
+): { composite: number; passed: boolean } {
   const { weights } = config;
   const raw =
     weights.avatarFit * scores.avatarFit +

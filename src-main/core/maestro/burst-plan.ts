@@ -35,7 +35,8 @@ export function planBurst(input: BurstPlanInput): BurstTask[] {
       const extra = remaining % n;
       // Each day and brand moves the start by the number of items, so consecutive days hand the
       // scarce posts to the next agents in line; posts start half-way round from reels.
-      const step = (input.rotation * input.brandIds.length + brandIndex) * remaining + typeIndex * Math.ceil(n / 2);
+      const step =
+        (input.rotation * input.brandIds.length + brandIndex) * remaining + typeIndex * Math.ceil(n / 2);
       const start = ((step % n) + n) % n;
       for (let k = 0; k < n; k++) {
         const count = base + (k < extra ? 1 : 0);

@@ -74,7 +74,8 @@ export class BurstRunner {
    * it starts. A second request while one runs gets a conflict.
    */
   async start(kind: 'daily' | 'smart'): Promise<BurstSummary> {
-    if (this.current) throw new AppError('conflict', 'A burst is already running. Its progress is shown on the dashboard.');
+    if (this.current)
+      throw new AppError('conflict', 'A burst is already running. Its progress is shown on the dashboard.');
     let opened!: (id: number) => void;
     const idReady = new Promise<number>((resolve) => (opened = resolve));
     // Claimed synchronously, so two clicks cannot both start a burst.
@@ -104,13 +105,23 @@ export class BurstRunner {
       else {
         await db
           .updateTable('bursts')
-          .set({ status: 'failed', error: 'Interrupted (the app stopped) and not resumed on a later day', finished_at: isoNow(clock) })
+          .set({
+            status: 'failed',
+            error: 'Interrupted (the app stopped) and not resumed on a later day',
+            finished_at: isoNow(clock),
+          })
           .where('id', '=', row.id)
           .execute();
       }
     }
     if (!resume) return null;
-    await this.deps.activity.record({ agent: 'maestro', action: 'Resuming interrupted burst', detail: `${resume.kind} burst for ${resume.day}`, level: 'action', emoji: '🔁' });
+    await this.deps.activity.record({
+      agent: 'maestro',
+      action: 'Resuming interrupted burst',
+      detail: `${resume.kind} burst for ${resume.day}`,
+      level: 'action',
+      emoji: '🔁',
+    });
     return this.start(resume.kind);
   }
 
@@ -123,7 +134,12 @@ export class BurstRunner {
     const { db, clock, settings, activity } = this.deps;
     const { values } = await settings.values();
     const day = localDay(clock.now(), values.burstTimeZone);
-    const existing = await db.selectFrom('bursts').selectAll().where('day', '=', day).where('status', '=', 'running').executeTakeFirst();
+    const existing = await db
+      .selectFrom('bursts')
+      .selectAll()
+      .where('day', '=', day)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
     const burstId =
       existing?.id ??
       (
@@ -134,7 +150,13 @@ export class BurstRunner {
           .executeTakeFirstOrThrow()
       ).id;
     opened(burstId);
-    await activity.record({ agent: 'maestro', action: `${kind === 'daily' ? 'Daily' : 'Smart'} burst started`, detail: day, level: 'action', emoji: '🚀' });
+    await activity.record({
+      agent: 'maestro',
+      action: `${kind === 'daily' ? 'Daily' : 'Smart'} burst started`,
+      detail: day,
+      level: 'action',
+      emoji: '🚀',
+    });
     this.progress(burstId);
     try {
       await this.deps.agents.ensurePopulation();
@@ -143,11 +165,19 @@ export class BurstRunner {
         const tasks = await this.plan(day, values.reelsPerBrand, values.postsPerBrand);
         if (tasks.length === 0) break;
         const planned = tasks.reduce((n, t) => n + t.count, 0);
-        await db.updateTable('bursts').set((eb) => ({ planned: eb('planned', '+', planned) })).where('id', '=', burstId).execute();
+        await db
+          .updateTable('bursts')
+          .set((eb) => ({ planned: eb('planned', '+', planned) }))
+          .where('id', '=', burstId)
+          .execute();
         await Promise.all(tasks.map((task) => this.runTask(burstId, day, task)));
       }
       await this.finishPendingWork(burstId, day);
-      await db.updateTable('bursts').set({ status: 'completed', finished_at: isoNow(clock) }).where('id', '=', burstId).execute();
+      await db
+        .updateTable('bursts')
+        .set({ status: 'completed', finished_at: isoNow(clock) })
+        .where('id', '=', burstId)
+        .execute();
       if (kind === 'daily') await this.deps.state.setLastDailyRunDay(day);
       const summary = await this.summary(burstId);
       await activity.record({
@@ -160,8 +190,18 @@ export class BurstRunner {
       return summary;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await db.updateTable('bursts').set({ status: 'failed', error: message, finished_at: isoNow(clock) }).where('id', '=', burstId).execute();
-      await activity.record({ agent: 'maestro', action: 'Burst stopped', detail: message, level: 'error', emoji: '🛑' });
+      await db
+        .updateTable('bursts')
+        .set({ status: 'failed', error: message, finished_at: isoNow(clock) })
+        .where('id', '=', burstId)
+        .execute();
+      await activity.record({
+        agent: 'maestro',
+        action: 'Burst stopped',
+        detail: message,
+        level: 'error',
+        emoji: '🛑',
+      });
       return await this.summary(burstId);
     } finally {
       this.progress(burstId);
@@ -190,27 +230,69 @@ export class BurstRunner {
     });
   }
 
-  private async runTask(burstId: number, day: string, task: { brandId: string; agentId: string; contentType: ContentType; count: number }) {
-    const agent = await this.deps.db.selectFrom('agents').selectAll().where('agent_id', '=', task.agentId).executeTakeFirstOrThrow();
+  private async runTask(
+    burstId: number,
+    day: string,
+    task: { brandId: string; agentId: string; contentType: ContentType; count: number },
+  ) {
+    const agent = await this.deps.db
+      .selectFrom('agents')
+      .selectAll()
+      .where('agent_id', '=', task.agentId)
+      .executeTakeFirstOrThrow();
     const brand = await this.deps.brands.get(task.brandId);
-    const result = await this.deps.generator.generate({ agent, brand, contentType: task.contentType, count: task.count, burstDay: day });
+    const result = await this.deps.generator.generate({
+      agent,
+      brand,
+      contentType: task.contentType,
+      count: task.count,
+      burstDay: day,
+    });
     await this.count(burstId, { created: result.created.length, failed_calls: result.failedCalls });
     await Promise.all(result.created.map((row) => this.examineAndFollowUp(burstId, day, row, agent, brand)));
   }
 
   /** Examine; a reject of an original gets one regeneration, whose verdict is final. */
-  private async examineAndFollowUp(burstId: number, day: string, row: ProposalRow, agent: AgentRow, brand: Brand): Promise<void> {
+  private async examineAndFollowUp(
+    burstId: number,
+    day: string,
+    row: ProposalRow,
+    agent: AgentRow,
+    brand: Brand,
+  ): Promise<void> {
     const status = await this.examine(burstId, row, brand);
     if (status === 'rejected' && row.attempt === 1) await this.regenerate(burstId, day, row, agent, brand);
   }
 
-  private async examine(burstId: number, row: ProposalRow, brand: Brand): Promise<'accepted' | 'rejected' | 'needs_review'> {
-    const lines = JSON.parse(row.content_type === 'reel' ? (row.content_lines ?? '[]') : (row.slide_texts ?? '[]')) as string[];
-    const agentName = (await this.deps.db.selectFrom('agents').select('display_name').where('agent_id', '=', row.agent_id).executeTakeFirst())?.display_name ?? row.agent_id;
+  private async examine(
+    burstId: number,
+    row: ProposalRow,
+    brand: Brand,
+  ): Promise<'accepted' | 'rejected' | 'needs_review'> {
+    const lines = JSON.parse(
+      row.content_type === 'reel' ? (row.content_lines ?? '[]') : (row.slide_texts ?? '[]'),
+    ) as string[];
+    const agentName =
+      (
+        await this.deps.db
+          .selectFrom('agents')
+          .select('display_name')
+          .where('agent_id', '=', row.agent_id)
+          .executeTakeFirst()
+      )?.display_name ?? row.agent_id;
     try {
       const verdict = await examineProposal(
         this.deps.llm,
-        { agentId: row.agent_id, contentType: row.content_type, agentName, strategy: row.strategy, sourceType: row.source_type, title: row.title, lines, reasoning: row.reasoning },
+        {
+          agentId: row.agent_id,
+          contentType: row.content_type,
+          agentName,
+          strategy: row.strategy,
+          sourceType: row.source_type,
+          title: row.title,
+          lines,
+          reasoning: row.reasoning,
+        },
         brand.contentProfile,
         brand.examiner,
       );
@@ -242,13 +324,30 @@ export class BurstRunner {
     }
   }
 
-  private async regenerate(burstId: number, day: string, rejected: ProposalRow, agent: AgentRow, brand: Brand): Promise<void> {
+  private async regenerate(
+    burstId: number,
+    day: string,
+    rejected: ProposalRow,
+    agent: AgentRow,
+    brand: Brand,
+  ): Promise<void> {
     // The same agent if it is still active, else the first active one.
     const writer =
-      (await this.deps.db.selectFrom('agents').selectAll().where('agent_id', '=', agent.agent_id).where('active', '=', 1).executeTakeFirst()) ??
-      (await this.deps.agents.activeRows())[0];
+      (await this.deps.db
+        .selectFrom('agents')
+        .selectAll()
+        .where('agent_id', '=', agent.agent_id)
+        .where('active', '=', 1)
+        .executeTakeFirst()) ?? (await this.deps.agents.activeRows())[0];
     if (!writer) return;
-    const result = await this.deps.generator.generate({ agent: writer, brand, contentType: rejected.content_type, count: 1, burstDay: day, replaces: rejected });
+    const result = await this.deps.generator.generate({
+      agent: writer,
+      brand,
+      contentType: rejected.content_type,
+      count: 1,
+      burstDay: day,
+      replaces: rejected,
+    });
     await this.count(burstId, { created: result.created.length, failed_calls: result.failedCalls });
     for (const row of result.created) await this.examine(burstId, row, brand);
   }
@@ -256,11 +355,20 @@ export class BurstRunner {
   /** Work a crash may have left: proposals not yet examined, rejects not yet regenerated. */
   private async finishPendingWork(burstId: number, day: string): Promise<void> {
     const { db } = this.deps;
-    const pending = await db.selectFrom('proposals').selectAll().where('burst_day', '=', day).where('status', '=', 'pending').execute();
+    const pending = await db
+      .selectFrom('proposals')
+      .selectAll()
+      .where('burst_day', '=', day)
+      .where('status', '=', 'pending')
+      .execute();
     for (const row of pending) {
       if (!row.brand_id) continue;
       const brand = await this.deps.brands.get(row.brand_id).catch(() => null);
-      const agent = await db.selectFrom('agents').selectAll().where('agent_id', '=', row.agent_id).executeTakeFirst();
+      const agent = await db
+        .selectFrom('agents')
+        .selectAll()
+        .where('agent_id', '=', row.agent_id)
+        .executeTakeFirst();
       if (brand && agent) await this.examineAndFollowUp(burstId, day, row, agent, brand);
     }
     const unreplaced = await db
@@ -271,17 +379,32 @@ export class BurstRunner {
       .where('p.attempt', '=', 1)
       .where('p.reviewed_at', 'is not', null)
       .where('p.reviewer_notes', 'like', 'Maestro Examiner:%')
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('proposals as r').select('r.id').whereRef('r.replaces_proposal_id', '=', 'p.proposal_id'))))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('proposals as r')
+              .select('r.id')
+              .whereRef('r.replaces_proposal_id', '=', 'p.proposal_id'),
+          ),
+        ),
+      )
       .execute();
     for (const row of unreplaced) {
       if (!row.brand_id) continue;
       const brand = await this.deps.brands.get(row.brand_id).catch(() => null);
-      const agent = await db.selectFrom('agents').selectAll().where('agent_id', '=', row.agent_id).executeTakeFirst();
+      const agent = await db
+        .selectFrom('agents')
+        .selectAll()
+        .where('agent_id', '=', row.agent_id)
+        .executeTakeFirst();
       if (brand && agent) await this.regenerate(burstId, day, row, agent, brand);
     }
   }
 
-  private async count(burstId: number, delta: Partial<Record<'created' | 'accepted' | 'rejected' | 'needs_review' | 'failed_calls', number>>) {
+  private async count(
+    burstId: number,
+    delta: Partial<Record<'created' | 'accepted' | 'rejected' | 'needs_review' | 'failed_calls', number>>,
+  ) {
     const columns = Object.entries(delta).filter(([, n]) => n) as Array<['created', number]>;
     if (columns.length === 0) return;
     await this.deps.db
@@ -293,7 +416,9 @@ export class BurstRunner {
   }
 
   async summary(burstId: number): Promise<BurstSummary> {
-    return burstFromRow(await this.deps.db.selectFrom('bursts').selectAll().where('id', '=', burstId).executeTakeFirstOrThrow());
+    return burstFromRow(
+      await this.deps.db.selectFrom('bursts').selectAll().where('id', '=', burstId).executeTakeFirstOrThrow(),
+    );
   }
 
   private progress(burstId: number): void {

@@ -29,9 +29,13 @@ export class DailyScheduler {
     this.stop();
     const { values } = await this.deps.settings.values();
     const [hour, minute] = values.burstTime.split(':').map(Number);
-    this.job = new Cron(`${minute} ${hour} * * *`, { timezone: values.burstTimeZone, protect: true, catch: true }, () => {
-      void this.check();
-    });
+    this.job = new Cron(
+      `${minute} ${hour} * * *`,
+      { timezone: values.burstTimeZone, protect: true, catch: true },
+      () => {
+        void this.check();
+      },
+    );
   }
 
   nextRunAt(): string | null {
@@ -55,7 +59,13 @@ export class DailyScheduler {
       await runner.start('daily');
       return true;
     } catch (error) {
-      await this.deps.activity.record({ agent: 'maestro', action: 'Burst failed to start', detail: String(error), level: 'error', emoji: '🛑' });
+      await this.deps.activity.record({
+        agent: 'maestro',
+        action: 'Burst failed to start',
+        detail: String(error),
+        level: 'error',
+        emoji: '🛑',
+      });
       return false;
     }
   }

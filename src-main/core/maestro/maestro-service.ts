@@ -43,7 +43,8 @@ export class MaestroService {
       .where('attempt', '=', 1)
       .groupBy(['brand_id', 'content_type'])
       .execute();
-    const count = (brandId: string, type: string) => Number(counts.find((c) => c.brand_id === brandId && c.content_type === type)?.n ?? 0);
+    const count = (brandId: string, type: string) =>
+      Number(counts.find((c) => c.brand_id === brandId && c.content_type === type)?.n ?? 0);
     return {
       paused: (await state.status()).paused,
       today,
@@ -55,6 +56,7 @@ export class MaestroService {
       latestBurst: latest ? burstFromRow(latest) : null,
       quota: brands.map((b) => ({
         brandId: b.id,
+        displayName: b.displayName,
         reels: count(b.id, 'reel'),
         posts: count(b.id, 'post'),
         targetReels: values.reelsPerBrand,
@@ -71,7 +73,12 @@ export class MaestroService {
   /** Lets the daily burst run again today (it still only fills what is missing). */
   async resetDaily(): Promise<MaestroOverview> {
     await this.deps.state.setLastDailyRunDay(null);
-    await this.deps.activity.record({ agent: 'maestro', action: 'Daily run reset', level: 'action', emoji: '↺' });
+    await this.deps.activity.record({
+      agent: 'maestro',
+      action: 'Daily run reset',
+      level: 'action',
+      emoji: '↺',
+    });
     return this.overview();
   }
 
@@ -85,7 +92,13 @@ export class MaestroService {
     let failedCalls = 0;
     for (const agent of agents) {
       for (const contentType of ['reel', 'post'] as const) {
-        const result = await this.deps.generator.generate({ agent, brand: null, contentType, count: burstDefaults.optimizeNowPerType, burstDay: null });
+        const result = await this.deps.generator.generate({
+          agent,
+          brand: null,
+          contentType,
+          count: burstDefaults.optimizeNowPerType,
+          burstDay: null,
+        });
         created += result.created.length;
         failedCalls += result.failedCalls;
       }

@@ -32,7 +32,11 @@ export class MaestroState {
 
   /** The local day (burst time zone) of the last completed daily burst, or null. */
   async lastDailyRunDay(): Promise<string | null> {
-    const row = await this.db.selectFrom('maestro_config').select('value').where('key', '=', LAST_DAILY_RUN_KEY).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('maestro_config')
+      .select('value')
+      .where('key', '=', LAST_DAILY_RUN_KEY)
+      .executeTakeFirst();
     return row?.value || null;
   }
 
@@ -66,12 +70,14 @@ export class MaestroState {
         .values({ key: PAUSED_KEY, value, updated_at })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
         .execute();
-      pending.push(await this.activity.insert(trx, {
+      pending.push(
+        await this.activity.insert(trx, {
           agent: 'maestro',
           action: paused ? 'Paused' : 'Resumed',
           level: 'action',
           emoji: paused ? '⏸️' : '▶️',
-        }));
+        }),
+      );
     });
     pending.forEach((e) => this.activity.announce(e));
     const status = { paused, changedAt: updated_at };

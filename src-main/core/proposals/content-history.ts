@@ -20,7 +20,16 @@ export class ContentHistory {
   ) {}
 
   async record(
-    entry: { contentType: ContentType; title: string; topicBucket: string; brandId: string | null; qualityScore: number; imagePrompt: string | null; caption: string | null; proposalId: string },
+    entry: {
+      contentType: ContentType;
+      title: string;
+      topicBucket: string;
+      brandId: string | null;
+      qualityScore: number;
+      imagePrompt: string | null;
+      caption: string | null;
+      proposalId: string;
+    },
     trx: Kysely<Database> = this.db,
   ): Promise<void> {
     await trx
@@ -46,7 +55,11 @@ export class ContentHistory {
    * used in the last 7? A proven winner (real performance score ≥ 85) may be repeated for its
    * own brand; the original judged "winner" by title structure, which let nearly everything through.
    */
-  async duplicateOf(title: string, brandId: string | null, trx: Kysely<Database> = this.db): Promise<string | null> {
+  async duplicateOf(
+    title: string,
+    brandId: string | null,
+    trx: Kysely<Database> = this.db,
+  ): Promise<string | null> {
     const hash = keywordHash(title);
     const crossSince = since(this.clock, proposalDefaults.crossBrandDuplicateDays);
     let crossQuery = trx
@@ -54,7 +67,10 @@ export class ContentHistory {
       .select(['title', 'brand_id'])
       .where('keyword_hash', '=', hash)
       .where('created_at', '>=', crossSince);
-    if (brandId) crossQuery = crossQuery.where((eb) => eb.or([eb('brand_id', '!=', brandId), eb('brand_id', 'is', null)]));
+    if (brandId)
+      crossQuery = crossQuery.where((eb) =>
+        eb.or([eb('brand_id', '!=', brandId), eb('brand_id', 'is', null)]),
+      );
     const cross = await crossQuery.executeTakeFirst();
     if (cross) return `used by ${cross.brand_id ?? 'another brand'} this week: "${cross.title}"`;
     if (!brandId) return null;
@@ -116,8 +132,14 @@ export class ContentHistory {
       .limit(proposalDefaults.crossBrandAvoidanceTitles)
       .execute();
     const parts: string[] = [];
-    if (own.length) parts.push(`Titles already used for this brand (last 60 days; do not repeat or closely rephrase):\n${own.map((r) => `- ${r.title}`).join('\n')}`);
-    if (others.length) parts.push(`Titles used by other brands this week (also avoid):\n${others.map((r) => `- ${r.title}`).join('\n')}`);
+    if (own.length)
+      parts.push(
+        `Titles already used for this brand (last 60 days; do not repeat or closely rephrase):\n${own.map((r) => `- ${r.title}`).join('\n')}`,
+      );
+    if (others.length)
+      parts.push(
+        `Titles used by other brands this week (also avoid):\n${others.map((r) => `- ${r.title}`).join('\n')}`,
+      );
     return parts.join('\n\n');
   }
 }

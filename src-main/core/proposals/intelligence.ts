@@ -59,7 +59,12 @@ export async function gatherIntelligence(
       if (filter === 'own' && brandId) q = q.where('brand_id', '=', brandId);
       if (maxPercentile !== undefined) q = q.where('percentile_rank', '<=', maxPercentile);
       const rows = await q.orderBy('performance_score', order).limit(10).execute();
-      return rows.map((r) => ({ title: r.title!, brandId: r.brand_id, score: r.performance_score, views: r.views }));
+      return rows.map((r) => ({
+        title: r.title!,
+        brandId: r.brand_id,
+        score: r.performance_score,
+        views: r.views,
+      }));
     });
   const mediaTypes = contentType === 'reel' ? (['VIDEO'] as const) : (['CAROUSEL_ALBUM', 'IMAGE'] as const);
   const trendingItems = (ownOnly: boolean, minLikes: number) =>
@@ -70,8 +75,16 @@ export async function gatherIntelligence(
         .where('media_type', 'in', [...mediaTypes])
         .where('like_count', '>=', minLikes);
       q = ownOnly ? q.where('discovery_method', '=', 'own_account') : q.where('used_for_proposal', '=', 0);
-      const rows = await q.orderBy((eb) => eb('like_count', '+', eb.ref('comments_count')), 'desc').limit(ownOnly ? 10 : 15).execute();
-      return rows.map((r) => ({ id: r.id, account: r.source_account, caption: r.caption ?? '', likes: r.like_count }));
+      const rows = await q
+        .orderBy((eb) => eb('like_count', '+', eb.ref('comments_count')), 'desc')
+        .limit(ownOnly ? 10 : 15)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        account: r.source_account,
+        caption: r.caption ?? '',
+        likes: r.like_count,
+      }));
     });
   const lessons = await safe('', async () => {
     const perf = await db
@@ -93,13 +106,16 @@ export async function gatherIntelligence(
         `PERFORMANCE: survival ${perf.survival_score}, avg views ${Math.round(perf.avg_views)}, best strategy ${perf.best_strategy ?? 'n/a'}, worst ${perf.worst_strategy ?? 'n/a'}`,
       );
     }
-    if (learnings.length) lines.push('RECENT LEARNINGS:', ...learnings.map((l) => `- [${l.mutation_type}] ${l.description}`));
+    if (learnings.length)
+      lines.push('RECENT LEARNINGS:', ...learnings.map((l) => `- [${l.mutation_type}] ${l.description}`));
     return lines.join('\n');
   });
   return {
     topPerformers: await performers('desc', 'all'),
     underperformers: await performers('asc', 'all', 30),
-    crossBrandTop: await performers('desc', 'all').then((items) => items.filter((i) => i.brandId !== brandId && i.score > 0).slice(0, 5)),
+    crossBrandTop: await performers('desc', 'all').then((items) =>
+      items.filter((i) => i.brandId !== brandId && i.score > 0).slice(0, 5),
+    ),
     trending: await trendingItems(false, 200),
     ownTopPosts: await trendingItems(true, 50),
     lessons,

@@ -9,7 +9,12 @@ type ContentType = 'reel' | 'post';
 const imageSuffix = 'No text, no letters, no numbers, no symbols, no logos.';
 
 /** The agent's system prompt: identity, personality, audience rules and the content template. */
-export function systemPrompt(agentName: string, personality: string, profile: ContentProfile, contentType: ContentType): string {
+export function systemPrompt(
+  agentName: string,
+  personality: string,
+  profile: ContentProfile,
+  contentType: ContentType,
+): string {
   const common = [
     `You are ${agentName}, an expert content strategist for ${profile.niche} on Instagram.`,
     `YOUR PERSONALITY: ${personality}`,
@@ -103,7 +108,9 @@ export function userPrompt(input: UserPromptInput): { text: string; trendingItem
   if (intel.crossBrandTop.length) {
     blocks.push(
       'Top performers across our other brands:\n' +
-        intel.crossBrandTop.map((p) => `- [${p.brandId}] ${p.title.slice(0, 60)} (score ${p.score}, ${p.views} views)`).join('\n') +
+        intel.crossBrandTop
+          .map((p) => `- [${p.brandId}] ${p.title.slice(0, 60)} (score ${p.score}, ${p.views} views)`)
+          .join('\n') +
         '\nLearn from their hooks and angles.',
     );
   }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ActivityLog } from '../activity/activity-log';
+import type { EventHub } from '../events/event-hub';
 import { dnaFromRow, type AgentRow } from '../agents/agents-repository';
 import { familyOf, sourceTypeOf } from '../agents/strategies';
 import type { Brand } from '../contract/brands';
@@ -23,7 +24,14 @@ import { classifyTopic, topicsForNiche } from './topics';
 export type ProposalRow = Selectable<ProposalsTable>;
 
 /** Either LLM answer shape, reel or post. */
-type ProposalOutput = { title: string; content_lines?: string[]; slide_texts?: string[]; image_prompt: string; caption: string; reasoning: string };
+type ProposalOutput = {
+  title: string;
+  content_lines?: string[];
+  slide_texts?: string[];
+  image_prompt: string;
+  caption: string;
+  reasoning: string;
+};
 type ContentType = 'reel' | 'post';
 
 export interface GenerateRequest {
@@ -50,6 +58,7 @@ interface Deps {
   llm: LlmClient;
   history: ContentHistory;
   activity: ActivityLog;
+  events: EventHub;
 }
 
 /** Writes proposals for one agent: plan strategies, ask the LLM, validate, dedup, store. */
@@ -71,7 +80,11 @@ export class ProposalGenerator {
     const topics = topicsForNiche(profile.niche, !profile.custom);
     const cooldown = await history.topicsOnCooldown(contentType);
     const available = topics.filter((t) => !cooldown.has(t.id));
-    const recentTitles = await history.recentTitles(contentType, brandId, proposalDefaults.recentTitlesInPrompt);
+    const recentTitles = await history.recentTitles(
+      contentType,
+      brandId,
+      proposalDefaults.recentTitlesInPrompt,
+    );
     const avoidance = await history.avoidancePrompt(brandId, contentType);
     const system = systemPrompt(agent.display_name, dna.personality, profile, contentType);
 
@@ -100,7 +113,9 @@ export class ProposalGenerator {
             user: text,
             temperature: dna.temperature,
             maxTokens: proposalDefaults.maxTokens[contentType],
-            schema: (contentType === 'reel' ? reelOutputSchema : postOutputSchema) as z.ZodType<ProposalOutput>,
+            schema: (contentType === 'reel'
+              ? reelOutputSchema
+              : postOutputSchema) as z.ZodType<ProposalOutput>,
           });
         } catch (error) {
           if (error instanceof AppError && error.code === 'budget_exhausted') throw error;
@@ -117,9 +132,16 @@ export class ProposalGenerator {
         const stored = await this.store(request, strategy, topic.id, trendingItemId, output);
         if ('dropped' in stored) {
           result.dropped.push({ reason: stored.dropped });
-          await activity.record({ agent: agent.agent_id, action: 'Duplicate blocked', detail: `${output.title}: ${stored.dropped}`, level: 'detail', emoji: '🚫' });
+          await activity.record({
+            agent: agent.agent_id,
+            action: 'Duplicate blocked',
+            detail: `${output.title}: ${stored.dropped}`,
+            level: 'detail',
+            emoji: '🚫',
+          });
         } else {
           result.created.push(stored.row);
+          this.deps.events.emit('data.changed', { entity: 'proposals', id: stored.row.proposal_id });
           await activity.record({
             agent: agent.agent_id,
             action: 'Proposed',
@@ -185,12 +207,25 @@ export class ProposalGenerator {
         .returningAll()
         .executeTakeFirstOrThrow();
       await history.record(
-        { contentType, title, topicBucket, brandId, qualityScore: quality.score, imagePrompt: row.image_prompt, caption: row.caption, proposalId },
+        {
+          contentType,
+          title,
+          topicBucket,
+          brandId,
+          qualityScore: quality.score,
+          imagePrompt: row.image_prompt,
+          caption: row.caption,
+          proposalId,
+        },
         trx,
       );
       // A trending item is consumed once; the original offered the same five forever.
       if (trendingItemId !== null) {
-        await trx.updateTable('trending_content').set({ used_for_proposal: 1, proposal_id: proposalId }).where('id', '=', trendingItemId).execute();
+        await trx
+          .updateTable('trending_content')
+          .set({ used_for_proposal: 1, proposal_id: proposalId })
+          .where('id', '=', trendingItemId)
+          .execute();
       }
       await trx
         .updateTable('agents')

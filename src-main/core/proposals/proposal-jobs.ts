@@ -6,10 +6,15 @@ import type { Proposal } from '../contract/proposals';
  * creator accepted, every active brand), with the proposal's own title, lines and caption.
  * The original regenerated captions and post slides here, throwing the accepted text away.
  */
-export function jobInputsForProposal(proposal: Proposal, activeBrandIds: readonly string[]): JobCreateInput[] {
+export function jobInputsForProposal(
+  proposal: Proposal,
+  activeBrandIds: readonly string[],
+): JobCreateInput[] {
   const brandIds = proposal.brandId ? [proposal.brandId] : activeBrandIds;
   const isPost = proposal.contentType === 'post';
-  const lines = (isPost ? proposal.slideTexts : proposal.contentLines).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = (isPost ? proposal.slideTexts : proposal.contentLines)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   if (lines.length === 0) return [];
   const variant = isPost ? 'post' : proposal.variant === 'light' ? 'light' : 'dark';
   return brandIds.map((brandId) => ({

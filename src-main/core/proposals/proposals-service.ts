@@ -47,7 +47,10 @@ export class ProposalsService {
   }): Promise<{ items: Proposal[]; counts: Record<string, number>; hasMore: boolean }> {
     const limit = filter.limit ?? 100;
     let query = this.base();
-    let countQuery = this.deps.db.selectFrom('proposals').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status');
+    let countQuery = this.deps.db
+      .selectFrom('proposals')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status');
     if (filter.brandId) {
       query = query.where('proposals.brand_id', '=', filter.brandId);
       countQuery = countQuery.where('brand_id', '=', filter.brandId);
@@ -62,10 +65,17 @@ export class ProposalsService {
     }
     if (filter.statuses?.length) query = query.where('proposals.status', 'in', filter.statuses);
     if (filter.beforeProposalId) {
-      const anchor = await this.deps.db.selectFrom('proposals').select('id').where('proposal_id', '=', filter.beforeProposalId).executeTakeFirst();
+      const anchor = await this.deps.db
+        .selectFrom('proposals')
+        .select('id')
+        .where('proposal_id', '=', filter.beforeProposalId)
+        .executeTakeFirst();
       if (anchor) query = query.where('proposals.id', '<', anchor.id);
     }
-    const rows = await query.orderBy('proposals.id', 'desc').limit(limit + 1).execute();
+    const rows = await query
+      .orderBy('proposals.id', 'desc')
+      .limit(limit + 1)
+      .execute();
     const counts: Record<string, number> = {};
     for (const c of await countQuery.execute()) counts[c.status] = Number(c.n);
     return { items: rows.slice(0, limit).map(proposalFromRow), counts, hasMore: rows.length > limit };
@@ -80,22 +90,42 @@ export class ProposalsService {
   async review(proposalId: string, decision: 'accept' | 'reject', note?: string): Promise<Proposal> {
     const { db, clock } = this.deps;
     const entry = await db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('proposals').selectAll().where('proposal_id', '=', proposalId).executeTakeFirst();
+      const row = await trx
+        .selectFrom('proposals')
+        .selectAll()
+        .where('proposal_id', '=', proposalId)
+        .executeTakeFirst();
       if (!row) throw new AppError('not_found', `No proposal "${proposalId}".`, { proposalId });
       if (!reviewableFrom[decision].includes(row.status)) {
-        throw new AppError('conflict', `${proposalId} is ${row.status.replace('_', ' ')} and cannot be ${decision}ed now.`, { status: row.status });
+        throw new AppError(
+          'conflict',
+          `${proposalId} is ${row.status.replace('_', ' ')} and cannot be ${decision}ed now.`,
+          { status: row.status },
+        );
       }
       if (decision === 'reject' && row.accepted_job_id) {
-        throw new AppError('conflict', `${proposalId} already has a render job (${row.accepted_job_id}); cancel the job instead.`);
+        throw new AppError(
+          'conflict',
+          `${proposalId} already has a render job (${row.accepted_job_id}); cancel the job instead.`,
+        );
       }
       const now = isoNow(clock);
       await trx
         .updateTable('proposals')
-        .set({ status: decision === 'accept' ? 'accepted' : 'rejected', reviewer_notes: note?.trim() || `Creator: ${decision}ed`, reviewed_at: now, updated_at: now })
+        .set({
+          status: decision === 'accept' ? 'accepted' : 'rejected',
+          reviewer_notes: note?.trim() || `Creator: ${decision}ed`,
+          reviewed_at: now,
+          updated_at: now,
+        })
         .where('proposal_id', '=', proposalId)
         .execute();
       if (decision === 'accept' && row.status !== 'accepted') {
-        await trx.updateTable('agents').set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) })).where('agent_id', '=', row.agent_id).execute();
+        await trx
+          .updateTable('agents')
+          .set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) }))
+          .where('agent_id', '=', row.agent_id)
+          .execute();
       }
       return this.deps.activity.insert(trx, {
         agent: row.agent_id,
@@ -127,7 +157,11 @@ export class ProposalsService {
   }
 
   /** Stores the examiner's scores and moves the proposal to its verdict (or to needs_review). */
-  async recordExamination(row: ProposalRow, result: ExaminerResult, status: 'accepted' | 'rejected' | 'needs_review'): Promise<Proposal> {
+  async recordExamination(
+    row: ProposalRow,
+    result: ExaminerResult,
+    status: 'accepted' | 'rejected' | 'needs_review',
+  ): Promise<Proposal> {
     const { db, clock } = this.deps;
     const now = isoNow(clock);
     const notes =
@@ -135,16 +169,27 @@ export class ProposalsService {
         ? `Maestro Examiner: passed (${result.composite.toFixed(1)}/10)`
         : status === 'rejected'
           ? `Maestro Examiner: ${result.reason || 'below threshold'} (score ${result.composite.toFixed(1)}/10)`
-          : `Maestro Examiner could not answer: ${result.error ?? 'unknown error'}. Please review.`;
+          : `Maestro Examiner could not answer: ${(result.error ?? 'unknown error').replace(/[.\s]+$/, '')}. Please review.`;
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('proposals')
-        .set({ status, examiner_score: status === 'needs_review' ? null : result.composite, examiner_breakdown: JSON.stringify(result), reviewer_notes: notes, reviewed_at: now, updated_at: now })
+        .set({
+          status,
+          examiner_score: status === 'needs_review' ? null : result.composite,
+          examiner_breakdown: JSON.stringify(result),
+          reviewer_notes: notes,
+          reviewed_at: now,
+          updated_at: now,
+        })
         .where('proposal_id', '=', row.proposal_id)
         .where('status', '=', 'pending')
         .execute();
       if (status === 'accepted') {
-        await trx.updateTable('agents').set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) })).where('agent_id', '=', row.agent_id).execute();
+        await trx
+          .updateTable('agents')
+          .set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) }))
+          .where('agent_id', '=', row.agent_id)
+          .execute();
       }
     });
     if (status === 'accepted') await this.deps.onAccepted(await this.get(row.proposal_id));

@@ -2,7 +2,10 @@
  * Structural quality of a title (and caption): starts at 100, loses points for known weak
  * patterns. Fails below 60.
  */
-export function checkPostQuality(title: string, caption = ''): { score: number; passed: boolean; issues: string[] } {
+export function checkPostQuality(
+  title: string,
+  caption = '',
+): { score: number; passed: boolean; issues: string[] } {
   let score = 100;
   const issues: string[] = [];
   const penalise = (points: number, issue: string) => {

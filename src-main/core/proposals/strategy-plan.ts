@@ -47,7 +47,8 @@ export function planStrategies(
   if (!intel.hasUnderperformers && 'iterate' in w) moveTo('iterate', [[exploreKey, 1]]);
   // A trending strategy without trending items has nothing to adapt.
   for (const name of Object.keys(w)) {
-    if (familyOf(name) === 'trending' && !intel.hasTrending && name !== exploreKey) moveTo(name, [[exploreKey, 1]]);
+    if (familyOf(name) === 'trending' && !intel.hasTrending && name !== exploreKey)
+      moveTo(name, [[exploreKey, 1]]);
   }
   const total = Object.values(w).reduce((a, b) => a + b, 0);
   const shares = total > 0 ? w : { [exploreKey]: 1 };

@@ -66,7 +66,14 @@ export class SettingsService {
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at }))
           .execute();
       }
-      pending.push(await this.deps.activity.insert(trx, { action: 'Settings changed', detail: Object.keys(changes).join(', '), level: 'data', emoji: '⚙️' }));
+      pending.push(
+        await this.deps.activity.insert(trx, {
+          action: 'Settings changed',
+          detail: Object.keys(changes).join(', '),
+          level: 'data',
+          emoji: '⚙️',
+        }),
+      );
     });
     pending.forEach((e) => this.deps.activity.announce(e));
     this.deps.events.emit('data.changed', { entity: 'settings' });

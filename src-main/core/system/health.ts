@@ -16,7 +16,14 @@ interface Deps {
 }
 
 /** A cheap self-check the UI and scripts can poll; each failing check says what is wrong. */
-export async function checkHealth({ db, clock, cipher, dataDir, startedAt, extraChecks }: Deps): Promise<Health> {
+export async function checkHealth({
+  db,
+  clock,
+  cipher,
+  dataDir,
+  startedAt,
+  extraChecks,
+}: Deps): Promise<Health> {
   const checks: Health['checks'] = [];
   try {
     await sql`SELECT 1`.execute(db);

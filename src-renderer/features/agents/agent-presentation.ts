@@ -1,25 +1,16 @@
-import type { Agent } from '@contract';
+import { strategyLabels, type Agent, type StrategyName } from '@contract';
 import type { BadgeTone } from '../../ui/badge';
 
-/**
- * The strategies an agent can weight, with what each does. The contract validates the names
- * (agents.update) but does not export the list, so it is repeated here for the editor.
- */
-export const strategyCatalogue = [
-  { name: 'explore', label: 'New topic or unexpected angle' },
-  { name: 'analyze', label: 'Pattern-matched from top performers' },
-  { name: 'iterate', label: 'Better version of an underperformer' },
-  { name: 'refine', label: 'A/B-improve one variable' },
-  { name: 'double_down', label: 'Variation of our own winner' },
-  { name: 'systematic', label: 'Structured content experiment' },
-  { name: 'compound', label: 'Extend a winning series' },
-  { name: 'trending', label: 'Adapt external viral content' },
-] as const;
+/** The strategies an agent can weight, with what each does, in the contract's order. */
+export const strategyCatalogue = (Object.keys(strategyLabels) as StrategyName[]).map((name) => ({
+  name,
+  label: strategyLabels[name],
+}));
 
-export type StrategyName = (typeof strategyCatalogue)[number]['name'];
+export type { StrategyName };
 
 export function strategyLabel(name: string): string {
-  return strategyCatalogue.find((s) => s.name === name)?.label ?? name;
+  return strategyLabels[name as StrategyName] ?? name;
 }
 
 /** Survival is 0–100: red below 30, amber below 60, green from 60. */

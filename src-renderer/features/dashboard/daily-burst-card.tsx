@@ -37,9 +37,9 @@ function Quotas({ quota }: { quota: Quota[] }) {
       {quota.map((q) => (
         <li
           key={q.brandId}
-          aria-label={`${q.brandId}: ${q.reels} of ${q.targetReels} reels, ${q.posts} of ${q.targetPosts} posts`}
+          aria-label={`${q.displayName}: ${q.reels} of ${q.targetReels} reels, ${q.posts} of ${q.targetPosts} posts`}
         >
-          <span className="quota-brand">{q.brandId}</span>
+          <span className="quota-brand">{q.displayName}</span>
           <QuotaRow label="Reels" done={q.reels} target={q.targetReels} />
           <QuotaRow label="Posts" done={q.posts} target={q.targetPosts} />
         </li>

@@ -60,7 +60,10 @@ describe('agent population', () => {
     expect(agents.every((a) => a.isBuiltin)).toBe(true);
     t = await t.reopen();
     expect(await t.call('agents.list')).toHaveLength(2);
-    expect(await t.invoke('agents.retire', { agentId: 'toby' })).toMatchObject({ ok: false, error: { code: 'protected' } });
+    expect(await t.invoke('agents.retire', { agentId: 'toby' })).toMatchObject({
+      ok: false,
+      error: { code: 'protected' },
+    });
   });
 
   it('gives every new brand an agent created for it, and never removes agents', async () => {
@@ -77,7 +80,9 @@ describe('agent population', () => {
   it('clones, mutates and retires, keeping lineage, generation and the gene pool', async () => {
     const clone = await t.call('agents.clone', { agentId: 'toby' });
     expect(clone.parentAgentId).toBe('toby');
-    expect(clone.strategyWeights).toEqual((await t.call('agents.get', { agentId: 'toby' })).agent.strategyWeights);
+    expect(clone.strategyWeights).toEqual(
+      (await t.call('agents.get', { agentId: 'toby' })).agent.strategyWeights,
+    );
     expect(clone.riskTolerance).toBe('medium');
     const mutated = await t.call('agents.mutate', { agentId: clone.agentId });
     expect(mutated.generation).toBe(2);
@@ -90,14 +95,32 @@ describe('agent population', () => {
     const detail = await t.call('agents.get', { agentId: clone.agentId });
     expect(detail.learnings.map((l) => l.mutationType)).toEqual(['death', 'manual_mutation', 'spawn']);
     expect((await t.call('agents.list')).map((a) => a.agentId)).not.toContain(clone.agentId);
-    expect((await t.call('agents.list', { includeInactive: true })).map((a) => a.agentId)).toContain(clone.agentId);
+    expect((await t.call('agents.list', { includeInactive: true })).map((a) => a.agentId)).toContain(
+      clone.agentId,
+    );
   });
 
   it('edits DNA with validation: weights must add up to 1, temperature stays in bounds', async () => {
-    const bad = await t.invoke('agents.update', { agentId: 'lexi', patch: { strategyWeights: { analyze: 0.5, refine: 0.2 } } });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/add up to 1/) } });
-    expect(await t.invoke('agents.update', { agentId: 'lexi', patch: { temperature: 1.2 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const edited = await t.call('agents.update', { agentId: 'lexi', patch: { temperature: 0.8, strategyWeights: { analyze: 0.5, refine: 0.5 } } });
-    expect(edited).toMatchObject({ temperature: 0.8, strategyNames: ['analyze', 'refine'], strategyWeights: { analyze: 0.5, refine: 0.5 } });
+    const bad = await t.invoke('agents.update', {
+      agentId: 'lexi',
+      patch: { strategyWeights: { analyze: 0.5, refine: 0.2 } },
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/add up to 1/) },
+    });
+    expect(await t.invoke('agents.update', { agentId: 'lexi', patch: { temperature: 1.2 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const edited = await t.call('agents.update', {
+      agentId: 'lexi',
+      patch: { temperature: 0.8, strategyWeights: { analyze: 0.5, refine: 0.5 } },
+    });
+    expect(edited).toMatchObject({
+      temperature: 0.8,
+      strategyNames: ['analyze', 'refine'],
+      strategyWeights: { analyze: 0.5, refine: 0.5 },
+    });
   });
 });

@@ -132,18 +132,33 @@ describe('per-brand examiner and audience', () => {
     expect(created.contentProfile.custom).toBe(false);
     const bad = await t.invoke('brands.update', {
       id: created.id,
-      patch: { examiner: { threshold: 7, weights: { avatarFit: 0.5, engagementPotential: 0.5, contentQuality: 0.5 } } },
+      patch: {
+        examiner: {
+          threshold: 7,
+          weights: { avatarFit: 0.5, engagementPotential: 0.5, contentQuality: 0.5 },
+        },
+      },
     });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/add up to 1/) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/add up to 1/) },
+    });
     const custom = await t.call('brands.update', {
       id: created.id,
       patch: {
-        examiner: { threshold: 7.5, weights: { avatarFit: 0.2, engagementPotential: 0.5, contentQuality: 0.3 } },
+        examiner: {
+          threshold: 7.5,
+          weights: { avatarFit: 0.2, engagementPotential: 0.5, contentQuality: 0.3 },
+        },
         contentProfile: { niche: 'strength training', audience: 'Men 30-50 starting to lift' },
       },
     });
     expect(custom.examiner).toMatchObject({ threshold: 7.5, custom: true });
-    expect(custom.contentProfile).toEqual({ niche: 'strength training', audience: 'Men 30-50 starting to lift', custom: true });
+    expect(custom.contentProfile).toEqual({
+      niche: 'strength training',
+      audience: 'Men 30-50 starting to lift',
+      custom: true,
+    });
     const reset = await t.call('brands.update', { id: created.id, patch: { examiner: null } });
     expect(reset.examiner.custom).toBe(false);
   });

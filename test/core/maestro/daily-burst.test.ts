@@ -29,7 +29,15 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
   it('5 brands × 2 agents: 30 reels + 10 posts, all examined, every call recorded, no duplicates', async () => {
     h = await openBurstHarness({ brands: 5 });
     const summary = await runBurst();
-    expect(summary).toMatchObject({ status: 'completed', planned: 40, created: 40, accepted: 40, rejected: 0, needsReview: 0, failedCalls: 0 });
+    expect(summary).toMatchObject({
+      status: 'completed',
+      planned: 40,
+      created: 40,
+      accepted: 40,
+      rejected: 0,
+      needsReview: 0,
+      failedCalls: 0,
+    });
 
     const rows = h.query<Row>('SELECT * FROM proposals ORDER BY id');
     expect(rows).toHaveLength(40);
@@ -47,18 +55,27 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
     // No repeated idea anywhere (within a brand or across brands).
     expect(new Set(rows.map((r) => keywordHash(r.title))).size).toBe(40);
     // Every LLM call: 40 proposals + 40 examinations, each one row in api_usage.
-    const usage = h.query<{ operation: string; outcome: string; tokens_in: number }>('SELECT operation, outcome, tokens_in FROM api_usage');
+    const usage = h.query<{ operation: string; outcome: string; tokens_in: number }>(
+      'SELECT operation, outcome, tokens_in FROM api_usage',
+    );
     expect(h.fake.answered).toHaveLength(80);
     expect(usage).toHaveLength(80);
     expect(usage.filter((u) => u.operation === 'examiner.examine')).toHaveLength(40);
     expect(usage.every((u) => u.outcome === 'ok' && u.tokens_in > 0)).toBe(true);
-    expect(h.query<{ value: string }>("SELECT value FROM maestro_config WHERE key = 'last_daily_run_day'")).toEqual([{ value: '2026-11-25' }]);
+    expect(
+      h.query<{ value: string }>("SELECT value FROM maestro_config WHERE key = 'last_daily_run_day'"),
+    ).toEqual([{ value: '2026-11-25' }]);
     // Each accepted proposal queued exactly one render, with its own caption, linked both ways.
-    const jobs = h.query<{ job_id: string; proposal_id: string; caption: string; variant: string }>('SELECT job_id, proposal_id, caption, variant FROM generation_jobs');
-    expect(jobs).toHaveLength(40);
-    const linked = h.query<{ proposal_id: string; accepted_job_id: string; caption: string; content_type: string }>(
-      'SELECT proposal_id, accepted_job_id, caption, content_type FROM proposals',
+    const jobs = h.query<{ job_id: string; proposal_id: string; caption: string; variant: string }>(
+      'SELECT job_id, proposal_id, caption, variant FROM generation_jobs',
     );
+    expect(jobs).toHaveLength(40);
+    const linked = h.query<{
+      proposal_id: string;
+      accepted_job_id: string;
+      caption: string;
+      content_type: string;
+    }>('SELECT proposal_id, accepted_job_id, caption, content_type FROM proposals');
     for (const p of linked) {
       const job = jobs.find((j) => j.job_id === p.accepted_job_id)!;
       expect(job.proposal_id).toBe(p.proposal_id);
@@ -84,7 +101,8 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
     // Every rejected original got exactly one replacement; replacements are never replaced.
     const rejectedOriginals = originals.filter((o) => o.status === 'rejected');
     expect(rejectedOriginals.length).toBeGreaterThanOrEqual(2);
-    for (const o of rejectedOriginals) expect(replacements.filter((r) => r.replaces_proposal_id === o.proposal_id)).toHaveLength(1);
+    for (const o of rejectedOriginals)
+      expect(replacements.filter((r) => r.replaces_proposal_id === o.proposal_id)).toHaveLength(1);
     expect(replacements).toHaveLength(rejectedOriginals.length);
     const finalRejects = replacements.filter((r) => r.status === 'rejected');
     expect(finalRejects.length).toBeGreaterThanOrEqual(1);
@@ -92,20 +110,41 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
     // The examiner's verdicts are exactly the doomed titles.
     const doomedTitles = new Set([...doomed].map((i) => h.llm.titles[i]).filter(Boolean));
     expect(new Set(rows.filter((r) => r.status === 'rejected').map((r) => r.title))).toEqual(doomedTitles);
-    expect(summary).toMatchObject({ status: 'completed', created: rows.length, rejected: doomedTitles.size, accepted: rows.length - doomedTitles.size });
-    const notes = h.query<{ reviewer_notes: string; examiner_breakdown: string }>("SELECT reviewer_notes, examiner_breakdown FROM proposals WHERE status = 'rejected'");
-    expect(notes[0]!.reviewer_notes).toMatch(/^Maestro Examiner: Weak hook for this audience\. \(score 3\.\d\/10\)$/);
-    expect(JSON.parse(notes[0]!.examiner_breakdown)).toMatchObject({ passed: false, threshold: 6, redFlags: ['Clickbait hook with no substance'] });
+    expect(summary).toMatchObject({
+      status: 'completed',
+      created: rows.length,
+      rejected: doomedTitles.size,
+      accepted: rows.length - doomedTitles.size,
+    });
+    const notes = h.query<{ reviewer_notes: string; examiner_breakdown: string }>(
+      "SELECT reviewer_notes, examiner_breakdown FROM proposals WHERE status = 'rejected'",
+    );
+    expect(notes[0]!.reviewer_notes).toMatch(
+      /^Maestro Examiner: Weak hook for this audience\. \(score 3\.\d\/10\)$/,
+    );
+    expect(JSON.parse(notes[0]!.examiner_breakdown)).toMatchObject({
+      passed: false,
+      threshold: 6,
+      redFlags: ['Clickbait hook with no substance'],
+    });
   });
 
   it('holds a proposal for the human when the examiner cannot answer, never passing it silently', async () => {
-    h = await openBurstHarness({ brands: 1, settings: { reelsPerBrand: 2, postsPerBrand: 0 }, llm: { examinerFailsFor: () => true } });
+    h = await openBurstHarness({
+      brands: 1,
+      settings: { reelsPerBrand: 2, postsPerBrand: 0 },
+      llm: { examinerFailsFor: () => true },
+    });
     const summary = await runBurst();
     expect(summary).toMatchObject({ created: 2, accepted: 0, needsReview: 2 });
-    const rows = h.query<{ status: string; reviewer_notes: string }>('SELECT status, reviewer_notes FROM proposals');
+    const rows = h.query<{ status: string; reviewer_notes: string }>(
+      'SELECT status, reviewer_notes FROM proposals',
+    );
     expect(rows.map((r) => r.status)).toEqual(['needs_review', 'needs_review']);
     expect(rows[0]!.reviewer_notes).toMatch(/could not answer/);
-    const outcomes = h.query<{ outcome: string }>("SELECT outcome FROM api_usage WHERE operation = 'examiner.examine'").map((r) => r.outcome);
+    const outcomes = h
+      .query<{ outcome: string }>("SELECT outcome FROM api_usage WHERE operation = 'examiner.examine'")
+      .map((r) => r.outcome);
     expect(outcomes.length).toBeGreaterThanOrEqual(2);
     expect(outcomes).not.toContain('ok');
   });
@@ -122,9 +161,16 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
   });
 
   it('refuses a second burst while one runs', async () => {
-    h = await openBurstHarness({ brands: 1, latencyMs: 50, settings: { reelsPerBrand: 1, postsPerBrand: 0 } });
+    h = await openBurstHarness({
+      brands: 1,
+      latencyMs: 50,
+      settings: { reelsPerBrand: 1, postsPerBrand: 0 },
+    });
     await h.t.core.bursts.runner.start('smart');
-    expect(await h.t.invoke('maestro.triggerBurst')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await h.t.invoke('maestro.triggerBurst')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     await h.t.core.bursts.runner.settled();
   });
 

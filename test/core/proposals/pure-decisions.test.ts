@@ -6,8 +6,14 @@ import { classifyTopic } from '../../../src-main/core/proposals/topics';
 
 const none = { hasTopPerformers: false, hasUnderperformers: false, hasTrending: false };
 const all = { hasTopPerformers: true, hasUnderperformers: true, hasTrending: true };
-const toby = { names: ['explore', 'iterate', 'double_down', 'trending'], weights: { explore: 0.3, iterate: 0.2, double_down: 0.3, trending: 0.2 } };
-const lexi = { names: ['analyze', 'refine', 'systematic', 'compound'], weights: { analyze: 0.3, refine: 0.4, systematic: 0.15, compound: 0.15 } };
+const toby = {
+  names: ['explore', 'iterate', 'double_down', 'trending'],
+  weights: { explore: 0.3, iterate: 0.2, double_down: 0.3, trending: 0.2 },
+};
+const lexi = {
+  names: ['analyze', 'refine', 'systematic', 'compound'],
+  weights: { analyze: 0.3, refine: 0.4, systematic: 0.15, compound: 0.15 },
+};
 
 describe('strategy allocation', () => {
   it('rounds halves to even like Python', () => {
@@ -20,19 +26,32 @@ describe('strategy allocation', () => {
   });
 
   it('with every kind of data, Toby follows his weights: 10 → 3/2/3/2', () => {
-    expect(planStrategies(10, toby.names, toby.weights, all)).toEqual({ explore: 3, iterate: 2, double_down: 3, trending: 2 });
+    expect(planStrategies(10, toby.names, toby.weights, all)).toEqual({
+      explore: 3,
+      iterate: 2,
+      double_down: 3,
+      trending: 2,
+    });
   });
 
   it('with no data, Lexi keeps about 12 % compound, re-created as her last ("trending") key', () => {
     // refine .40 goes: analyze +.24 (.54), compound +.16 (.31). Then compound .31 goes:
     // analyze +.186 (.726), compound re-created with .124. Shares .726/.15/.124 → ×10 →
     // 7.26, 1.5, 1.24 → 7, 2 (half to even), 1.
-    expect(planStrategies(10, lexi.names, lexi.weights, none)).toEqual({ analyze: 7, systematic: 2, compound: 1 });
+    expect(planStrategies(10, lexi.names, lexi.weights, none)).toEqual({
+      analyze: 7,
+      systematic: 2,
+      compound: 1,
+    });
   });
 
   it('balances rounding: a surplus is taken from the smallest shares first, a deficit goes to exploration', () => {
     // 3 × (.3,.2,.3,.2) = .9,.6,.9,.6 → 1,1,1,1 = 4 > 3: the first of the smallest loses one.
-    expect(planStrategies(3, toby.names, toby.weights, all)).toEqual({ iterate: 1, double_down: 1, trending: 1 });
+    expect(planStrategies(3, toby.names, toby.weights, all)).toEqual({
+      iterate: 1,
+      double_down: 1,
+      trending: 1,
+    });
     // 2 × → .6,.4,.6,.4 → 1,0,1,0 = 2: exact.
     expect(planStrategies(2, toby.names, toby.weights, all)).toEqual({ explore: 1, double_down: 1 });
   });
@@ -40,8 +59,12 @@ describe('strategy allocation', () => {
 
 describe('keyword hash', () => {
   it('treats the same content words in any order as the same idea', () => {
-    expect(keywordHash('Why Magnesium Improves Your Sleep')).toBe(keywordHash('SLEEP improves with magnesium... why?'));
-    expect(keywordHash('Why Magnesium Improves Your Sleep')).not.toBe(keywordHash('Why Zinc Improves Your Sleep'));
+    expect(keywordHash('Why Magnesium Improves Your Sleep')).toBe(
+      keywordHash('SLEEP improves with magnesium... why?'),
+    );
+    expect(keywordHash('Why Magnesium Improves Your Sleep')).not.toBe(
+      keywordHash('Why Zinc Improves Your Sleep'),
+    );
     expect(titleKeywords('The 3 BEST teas for a calm mind!')).toEqual(['best', 'calm', 'mind', 'teas']);
     expect(keywordHash('x')).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -55,9 +78,15 @@ describe('keyword hash', () => {
 
 describe('structural quality', () => {
   it('scores a title and caption by the documented penalties', () => {
-    expect(checkPostQuality('WHY MAGNESIUM CHANGES YOUR SLEEP FOREVER')).toEqual({ score: 100, passed: true, issues: [] });
+    expect(checkPostQuality('WHY MAGNESIUM CHANGES YOUR SLEEP FOREVER')).toEqual({
+      score: 100,
+      passed: true,
+      issues: [],
+    });
     expect(checkPostQuality('5 TEAS.').score).toBe(100 - 50 - 5 - 15 - 5);
-    expect(checkPostQuality('THE TRUTH — ABOUT SLEEP AND MAGNESIUM', 'short').score).toBe(100 - 5 - 10 - 10 - 5);
+    expect(checkPostQuality('THE TRUTH — ABOUT SLEEP AND MAGNESIUM', 'short').score).toBe(
+      100 - 5 - 10 - 10 - 5,
+    );
     expect(checkPostQuality('Tiny').passed).toBe(false);
   });
 });

@@ -16,7 +16,11 @@ describe('the review queue', () => {
     expect(list.items).toHaveLength(5);
     expect(list.hasMore).toBe(true);
     expect(list.items[0]!.examiner).toBeNull();
-    const next = await h.t.call('proposals.list', { statuses: ['pending'], limit: 50, beforeProposalId: list.items[4]!.proposalId });
+    const next = await h.t.call('proposals.list', {
+      statuses: ['pending'],
+      limit: 50,
+      beforeProposalId: list.items[4]!.proposalId,
+    });
     expect(next.items).toHaveLength(15);
 
     const [first, second, third, fourth] = list.items;
@@ -24,7 +28,9 @@ describe('the review queue', () => {
     const accepted = await h.t.call('proposals.accept', { proposalId: first!.proposalId, note: 'love it' });
     expect(accepted).toMatchObject({ status: 'accepted', reviewerNotes: 'love it' });
     expect(accepted.acceptedJobId).toMatch(/^GEN-/);
-    expect(h.query('SELECT brands FROM generation_jobs WHERE proposal_id = ?', first!.proposalId)).toHaveLength(2);
+    expect(
+      h.query('SELECT brands FROM generation_jobs WHERE proposal_id = ?', first!.proposalId),
+    ).toHaveLength(2);
 
     const rejected = await h.t.call('proposals.reject', { proposalId: second!.proposalId });
     expect(rejected.status).toBe('rejected');

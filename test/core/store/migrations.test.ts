@@ -63,7 +63,9 @@ function schemaShape(sqlite: BetterSqlite3.Database) {
     .map((table) => ({
       table,
       columns: sqlite.prepare(`PRAGMA table_info(${table})`).all(),
-      indexes: (sqlite.prepare(`PRAGMA index_list(${table})`).all() as { name: string }[]).map((i) => i.name).sort(),
+      indexes: (sqlite.prepare(`PRAGMA index_list(${table})`).all() as { name: string }[])
+        .map((i) => i.name)
+        .sort(),
     }));
 }
 

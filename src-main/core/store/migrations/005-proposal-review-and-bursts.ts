@@ -6,13 +6,23 @@ import { sql, type Kysely } from 'kysely';
  * a burst interrupted by a crash is found and finished on the next start.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE brands ADD COLUMN examiner_config TEXT CHECK (examiner_config IS NULL OR json_valid(examiner_config))`.execute(db);
-  await sql`ALTER TABLE brands ADD COLUMN content_profile TEXT CHECK (content_profile IS NULL OR json_valid(content_profile))`.execute(db);
+  await sql`ALTER TABLE brands ADD COLUMN examiner_config TEXT CHECK (examiner_config IS NULL OR json_valid(examiner_config))`.execute(
+    db,
+  );
+  await sql`ALTER TABLE brands ADD COLUMN content_profile TEXT CHECK (content_profile IS NULL OR json_valid(content_profile))`.execute(
+    db,
+  );
 
-  await sql`ALTER TABLE proposals ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt IN (1, 2))`.execute(db);
-  await sql`ALTER TABLE proposals ADD COLUMN replaces_proposal_id TEXT REFERENCES proposals(proposal_id)`.execute(db);
+  await sql`ALTER TABLE proposals ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt IN (1, 2))`.execute(
+    db,
+  );
+  await sql`ALTER TABLE proposals ADD COLUMN replaces_proposal_id TEXT REFERENCES proposals(proposal_id)`.execute(
+    db,
+  );
   await sql`CREATE INDEX proposals_by_burst_day ON proposals(burst_day, brand_id, content_type)`.execute(db);
-  await sql`CREATE UNIQUE INDEX proposals_one_replacement ON proposals(replaces_proposal_id) WHERE replaces_proposal_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX proposals_one_replacement ON proposals(replaces_proposal_id) WHERE replaces_proposal_id IS NOT NULL`.execute(
+    db,
+  );
 
   await sql`ALTER TABLE content_history ADD COLUMN proposal_id TEXT`.execute(db);
 
