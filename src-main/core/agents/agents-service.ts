@@ -177,15 +177,7 @@ export class AgentsService {
         row.survival_score,
       );
     });
-    this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
-    await this.deps.activity.record({
-      agent: agentId,
-      action: 'Agent mutated',
-      detail: row.display_name,
-      level: 'action',
-      emoji: '🧬',
-    });
-    return this.get(agentId);
+    return this.announce(agentId, 'Agent mutated', row.display_name, '🧬');
   }
 
   async update({ agentId, patch }: AgentUpdateInput): Promise<Agent> {
@@ -268,14 +260,13 @@ export class AgentsService {
         row.survival_score,
       );
     });
+    return this.announce(agentId, 'Agent retired', row.display_name, '🪦');
+  }
+
+  /** After a committed change: tell open views, record it in the feed, return the fresh agent. */
+  private async announce(agentId: string, action: string, detail: string, emoji: string): Promise<Agent> {
     this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
-    await this.deps.activity.record({
-      agent: agentId,
-      action: 'Agent retired',
-      detail: row.display_name,
-      level: 'action',
-      emoji: '🪦',
-    });
+    await this.deps.activity.record({ agent: agentId, action, detail, level: 'action', emoji });
     return this.get(agentId);
   }
 

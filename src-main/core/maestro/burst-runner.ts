@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { AgentsService } from '../agents/agents-service';
-import type { AgentRow } from '../agents/agents-repository';
+import { findAgentRow, type AgentRow } from '../agents/agents-repository';
 import type { BrandsService } from '../brands/brands-service';
 import type { Brand } from '../contract/brands';
 import { AppError } from '../contract/errors';
@@ -362,14 +362,8 @@ export class BurstRunner {
       .where('status', '=', 'pending')
       .execute();
     for (const row of pending) {
-      if (!row.brand_id) continue;
-      const brand = await this.deps.brands.get(row.brand_id).catch(() => null);
-      const agent = await db
-        .selectFrom('agents')
-        .selectAll()
-        .where('agent_id', '=', row.agent_id)
-        .executeTakeFirst();
-      if (brand && agent) await this.examineAndFollowUp(burstId, day, row, agent, brand);
+      const context = await this.contextOf(row);
+      if (context) await this.examineAndFollowUp(burstId, day, row, context.agent, context.brand);
     }
     const unreplaced = await db
       .selectFrom('proposals as p')
@@ -390,15 +384,17 @@ export class BurstRunner {
       )
       .execute();
     for (const row of unreplaced) {
-      if (!row.brand_id) continue;
-      const brand = await this.deps.brands.get(row.brand_id).catch(() => null);
-      const agent = await db
-        .selectFrom('agents')
-        .selectAll()
-        .where('agent_id', '=', row.agent_id)
-        .executeTakeFirst();
-      if (brand && agent) await this.regenerate(burstId, day, row, agent, brand);
+      const context = await this.contextOf(row);
+      if (context) await this.regenerate(burstId, day, row, context.agent, context.brand);
     }
+  }
+
+  /** The brand and author of a stored proposal, or null when either is gone. */
+  private async contextOf(row: ProposalRow): Promise<{ brand: Brand; agent: AgentRow } | null> {
+    if (!row.brand_id) return null;
+    const brand = await this.deps.brands.get(row.brand_id).catch(() => null);
+    const agent = await findAgentRow(this.deps.db, row.agent_id);
+    return brand && agent ? { brand, agent } : null;
   }
 
   private async count(
