@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callOperation } from '../helpers/serve-process';
+import {
+  launchBrowser,
+  makeDataDir,
+  saveFailureScreenshot,
+  startServer,
+  type RunningServer,
+} from './helpers';
+
+/**
+ * A creator opens Jobs after two renders: the reel plays from the media route, the carousel's
+ * slides page through, and both show as done with their captions.
+ */
+describe('Jobs journey (headless server + Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page | undefined;
+  const ids: { reel: string; post: string } = { reel: '', post: '' };
+
+  async function ok(name: string, body: unknown): Promise<{ id: string }> {
+    const { status, body: result } = await callOperation(server.base, server.token, name, body);
+    if (status !== 200) throw new Error(`${name}: ${JSON.stringify(result)}`);
+    return result.value as { id: string };
+  }
+
+  beforeAll(async () => {
+    server = await startServer(makeDataDir());
+    browser = await launchBrowser();
+    await ok('brands.create', {
+      id: 'healthy',
+      displayName: 'The Healthy College',
+      instagramHandle: '@thehealthycollege',
+      colors: { primary: '#004f00', accent: '#dcf6c8' },
+    });
+    ids.reel = (
+      await ok('jobs.create', {
+        brandId: 'healthy',
+        variant: 'dark',
+        title: 'WHY MAGNESIUM CHANGES YOUR SLEEP',
+        contentLines: ['Magnesium - calms the nervous system', 'Evening dose - supports deeper sleep'],
+        caption: 'Sleep better tonight.',
+      })
+    ).id;
+    ids.post = (
+      await ok('jobs.create', {
+        brandId: 'healthy',
+        variant: 'post',
+        title: 'THE QUIET HABIT THAT PROTECTS YOUR HEART AFTER FIFTY',
+        contentLines: ['Walking after dinner lowers blood sugar spikes.', 'Ten minutes is enough to notice.'],
+      })
+    ).id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  it('shows progress to done, plays the reel and pages through the carousel', async () => {
+    try {
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(server.url);
+      await page.goto(`${server.base}/#/jobs`);
+      const rows = page.getByRole('row');
+      // Renders take a few seconds each; the page updates live from job.progress events.
+      await expect
+        .poll(async () => rows.filter({ hasText: 'Done' }).count(), { timeout: 120_000, interval: 250 })
+        .toBe(2);
+
+      await page.getByRole('button', { name: ids.reel, exact: true }).click();
+      const video = page.getByLabel(`Reel video of ${ids.reel}`);
+      await video.waitFor();
+      const src = await video.getAttribute('src');
+      expect(src).toMatch(/^\/media\/.+\.mp4/);
+      const media = await page.request.get(`${server.base}${src}`, { headers: { range: 'bytes=0-99' } });
+      expect(media.status()).toBe(206);
+      expect(media.headers()['content-type']).toBe('video/mp4');
+      expect((await media.body()).subarray(4, 8).toString('latin1')).toBe('ftyp');
+
+      await page.getByRole('button', { name: ids.post, exact: true }).click();
+      const slide = page.getByRole('img', { name: /^Slide 1 of \d+$/ });
+      await slide.waitFor();
+      await expect.poll(() => slide.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1080);
+      expect(await slide.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1350);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('img', { name: /^Slide 2 of \d+$/ }).waitFor();
+    } catch (error) {
+      await saveFailureScreenshot(page, 'jobs');
+      throw error;
+    }
+  });
+});
