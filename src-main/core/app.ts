@@ -19,6 +19,7 @@ import { ProposalGenerator } from './proposals/proposal-generator';
 import { dispatchAcceptedProposal } from './proposals/dispatch-accepted';
 import { ProposalsService } from './proposals/proposals-service';
 import { systemClock, type Clock } from './ports/clock';
+import { configuredImageProvider } from './images/configured-image-provider';
 import type { ImageProvider } from './ports/images';
 import type { LlmClient } from './ports/llm';
 import { silentNotifier, type Notifier } from './ports/notifier';
@@ -98,7 +99,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     dataDir: config.dataDir,
     resourcesDir: config.resourcesDir ?? defaultResourcesDir(),
     mediaBinaries: config.mediaBinaries,
-    images: images ? async () => images : undefined,
+    // An injected provider wins (tests); otherwise Settings decide, read at each render.
+    images: async () => images ?? configuredImageProvider(await settings.values(), secrets),
     renderConcurrency: async () => (await settings.values()).values.renderConcurrency,
   });
   const llm = new OpenAiLlmClient({

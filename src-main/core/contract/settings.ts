@@ -40,6 +40,9 @@ export const settingsValuesSchema = z.object({
   postsPerBrand: z.number().int().min(0).max(24),
   /** Population guard: give every active brand an agent created for it (never removes any). */
   spawnAgentPerBrand: z.boolean(),
+  /** OpenAI-compatible images API for reel backgrounds; empty = brand-colour gradients. */
+  imagesBaseUrl: z.union([z.literal(''), httpUrlSchema]),
+  imagesModel: z.string().trim().min(1).max(200),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;
@@ -53,7 +56,7 @@ export const settingsViewSchema = z.object({
   values: settingsValuesSchema,
   /** Where each value comes from: the built-in default or the user's saved choice. */
   sources: z.record(z.string(), z.enum(['default', 'saved'])),
-  secrets: z.object({ llmApiKey: z.boolean() }),
+  secrets: z.object({ llmApiKey: z.boolean(), imagesApiKey: z.boolean() }),
   /** How secrets are protected at rest, e.g. "OS keychain". */
   secretProtection: z.string(),
 });
@@ -62,6 +65,7 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 /** Secret names: the app's LLM key, or one platform credential of one brand. */
 export const secretKeySchema = z.union([
   z.literal('llm.apiKey'),
+  z.literal('images.apiKey'),
   z
     .string()
     .max(80)

@@ -14,4 +14,6 @@ export const settingsDefaults: SettingsValues = {
   reelsPerBrand: 6,
   postsPerBrand: 2,
   spawnAgentPerBrand: true,
+  imagesBaseUrl: '',
+  imagesModel: 'gpt-image-1',
 };

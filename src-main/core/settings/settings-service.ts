@@ -47,7 +47,10 @@ export class SettingsService {
     return {
       values,
       sources,
-      secrets: { llmApiKey: await this.deps.secrets.has('llm.apiKey') },
+      secrets: {
+        llmApiKey: await this.deps.secrets.has('llm.apiKey'),
+        imagesApiKey: await this.deps.secrets.has('images.apiKey'),
+      },
       secretProtection: this.deps.secrets.protection,
     };
   }

@@ -7,12 +7,33 @@ import { TextField } from '../../ui/field';
 import { toast } from '../../ui/toast-store';
 import { useApiKey } from './use-settings';
 
+/** Which stored key a form edits, how it is named, and what clearing it means. */
+const keys = {
+  'llm.apiKey': {
+    label: 'LLM API key',
+    flag: 'llmApiKey',
+    clearWarning: 'Agents cannot write until a key is set again.',
+  },
+  'images.apiKey': {
+    label: 'Images API key',
+    flag: 'imagesApiKey',
+    clearWarning: 'New backgrounds fall back to brand-colour gradients until a key is set again.',
+  },
+} as const;
+
 /** The renderer only ever learns whether the key is set; the key itself stays in the core. */
-export function ApiKeyForm({ view }: { view: SettingsView }) {
+export function ApiKeyForm({
+  view,
+  secretKey = 'llm.apiKey',
+}: {
+  view: SettingsView;
+  secretKey?: keyof typeof keys;
+}) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const { set, clear } = useApiKey();
-  const isSet = view.secrets.llmApiKey;
+  const { set, clear } = useApiKey(secretKey);
+  const { label, flag, clearWarning } = keys[secretKey];
+  const isSet = view.secrets[flag];
   const busy = set.isPending || clear.isPending;
 
   const submit = async (event: FormEvent) => {
@@ -21,7 +42,7 @@ export function ApiKeyForm({ view }: { view: SettingsView }) {
     try {
       await set.mutateAsync(value);
       setValue('');
-      toast.success('API key saved.');
+      toast.success(`${label} saved.`);
     } catch (failure) {
       setError(fieldErrorsOf(failure).value ?? describeError(failure));
     }
@@ -29,17 +50,17 @@ export function ApiKeyForm({ view }: { view: SettingsView }) {
 
   const clearKey = async () => {
     const ok = await confirm({
-      title: 'Clear the API key?',
-      message: 'Agents cannot write until a key is set again.',
+      title: `Clear the ${label}?`,
+      message: clearWarning,
       confirmLabel: 'Clear key',
       tone: 'danger',
     });
     if (!ok) return;
     try {
       await clear.mutateAsync();
-      toast.success('API key cleared.');
+      toast.success(`${label} cleared.`);
     } catch (failure) {
-      toast.error(`Could not clear the API key: ${describeError(failure)}`);
+      toast.error(`Could not clear the ${label}: ${describeError(failure)}`);
     }
   };
 
@@ -47,7 +68,7 @@ export function ApiKeyForm({ view }: { view: SettingsView }) {
     <form className="form" onSubmit={submit} noValidate>
       <p>Status: {isSet ? <Badge tone="good">Set</Badge> : <Badge tone="warn">Not set</Badge>}</p>
       <TextField
-        label={isSet ? 'Replace LLM API key' : 'LLM API key'}
+        label={isSet ? `Replace ${label}` : label}
         type="password"
         value={value}
         onChange={(v) => {

@@ -47,3 +47,13 @@ export const llmLimitFields: readonly SettingField[] = [
   },
   { key: 'llmMaxConcurrency', label: 'Requests at once', kind: 'number', hint: '1–32; the rest wait.' },
 ];
+
+export const imageSettingFields: readonly SettingField[] = [
+  {
+    key: 'imagesBaseUrl',
+    label: 'Images API base URL',
+    kind: 'text',
+    hint: 'An OpenAI-compatible images API, e.g. https://api.openai.com/v1. Empty: brand-colour gradients.',
+  },
+  { key: 'imagesModel', label: 'Images model', kind: 'text', hint: 'e.g. gpt-image-1.' },
+];

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { ApiKeyForm } from './api-key-form';
 import { LlmSettingsForm } from './llm-settings-form';
-import { burstSettingFields, llmLimitFields } from './maestro-settings-fields';
+import { burstSettingFields, imageSettingFields, llmLimitFields } from './maestro-settings-fields';
 import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
 import { useSettings } from './use-settings';
 
@@ -41,6 +41,15 @@ export function SettingsPage() {
           </Card>
           <Card title="API key">
             <ApiKeyForm view={settings.data} />
+          </Card>
+          <Card title="Reel backgrounds">
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, imageSettingFields)}
+              view={settings.data}
+              fields={imageSettingFields}
+              label="Reel backgrounds"
+            />
+            <ApiKeyForm view={settings.data} secretKey="images.apiKey" />
           </Card>
           <Card title="Secret protection">
             <p>

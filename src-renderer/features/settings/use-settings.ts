@@ -19,16 +19,16 @@ export function useSaveSettings() {
 }
 
 /** Secrets go in and never come back out; afterwards only the "is it set" flag is refetched. */
-export function useApiKey() {
+export function useApiKey(key: 'llm.apiKey' | 'images.apiKey') {
   const api = useApi();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.settings.all });
   const set = useMutation({
-    mutationFn: (value: string) => api['secrets.set']({ key: 'llm.apiKey', value }),
+    mutationFn: (value: string) => api['secrets.set']({ key, value }),
     onSettled: refresh,
   });
   const clear = useMutation({
-    mutationFn: () => api['secrets.clear']({ key: 'llm.apiKey' }),
+    mutationFn: () => api['secrets.clear']({ key }),
     onSettled: refresh,
   });
   return { set, clear };
