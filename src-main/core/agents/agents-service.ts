@@ -421,25 +421,15 @@ export class AgentsService {
     for (const c of counts) {
       const decided = Number(c.accepted) + Number(c.rejected);
       stats.set(c.agent_id, {
+        ...emptyStats,
         proposals: Number(c.total),
         accepted: Number(c.accepted),
         rejected: Number(c.rejected),
         acceptanceRate: decided > 0 ? Math.round((Number(c.accepted) / decided) * 1000) / 10 : null,
-        avgViews: null,
-        engagementRate: null,
-        bestStrategy: null,
       });
     }
     for (const p of perf) {
-      const s = stats.get(p.agent_id) ?? {
-        proposals: 0,
-        accepted: 0,
-        rejected: 0,
-        acceptanceRate: null,
-        avgViews: null,
-        engagementRate: null,
-        bestStrategy: null,
-      };
+      const s = stats.get(p.agent_id) ?? emptyStats;
       if (s.avgViews !== null) continue; // newest snapshot wins
       stats.set(p.agent_id, {
         ...s,
