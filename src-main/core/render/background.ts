@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ImageProvider } from '../ports/images';
 import { mixColor } from './colors';
-import { videoDefaults } from './defaults';
+import { pngStillArgs } from './ffmpeg-filters';
 import { runFfmpeg } from './ffmpeg-runner';
 import { publish, tempPath, writeAtomically } from './atomic-files';
 import { RenderError } from './render-error';
@@ -74,14 +74,7 @@ export async function prepareBackground(request: BackgroundRequest): Promise<Pre
         `scale=${request.width}:${request.height}:force_original_aspect_ratio=increase:flags=lanczos,crop=${request.width}:${request.height},setsar=1`,
         '-frames:v',
         '1',
-        '-c:v',
-        'png',
-        '-compression_level',
-        String(videoDefaults.pngCompression),
-        '-pix_fmt',
-        'rgb24',
-        '-f',
-        'image2',
+        ...pngStillArgs,
         temp,
       ],
     });

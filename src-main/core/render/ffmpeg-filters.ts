@@ -108,6 +108,18 @@ export function stillFilterGraph(scene: Scene, fonts: FontFiles, backgroundFile?
   return { inputs, filterComplex: parts.join(';'), output: 'out' };
 }
 
+/** Encoder arguments for one lossless RGB PNG still (every still and background is written so). */
+export const pngStillArgs: readonly string[] = [
+  '-c:v',
+  'png',
+  '-compression_level',
+  String(videoDefaults.pngCompression),
+  '-pix_fmt',
+  'rgb24',
+  '-f',
+  'image2',
+];
+
 /** Arguments writing a scene to one image file (PNG or JPEG by the file's extension). */
 export function stillImageArgs(
   scene: Scene,
@@ -118,16 +130,7 @@ export function stillImageArgs(
   const command = stillFilterGraph(scene, fonts);
   const codec =
     format === 'png'
-      ? [
-          '-c:v',
-          'png',
-          '-compression_level',
-          String(videoDefaults.pngCompression),
-          '-pix_fmt',
-          'rgb24',
-          '-f',
-          'image2',
-        ]
+      ? pngStillArgs
       : [
           '-c:v',
           'mjpeg',
