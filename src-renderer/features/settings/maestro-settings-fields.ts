@@ -4,6 +4,11 @@ import type { SettingField } from './settings-fields-form';
 const timeZones: readonly string[] =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
+export const llmEndpointFields: readonly SettingField[] = [
+  { key: 'llmBaseUrl', label: 'LLM base URL', kind: 'url', hint: 'An OpenAI-compatible API address.' },
+  { key: 'llmModel', label: 'LLM model', kind: 'text' },
+];
+
 export const burstSettingFields: readonly SettingField[] = [
   { key: 'burstTime', label: 'Daily burst time', kind: 'time', hint: 'Local time in the zone below.' },
   {

@@ -10,7 +10,7 @@ import './settings.css';
 export interface SettingField {
   key: SettingKey;
   label: string;
-  kind: 'text' | 'number' | 'time' | 'checkbox';
+  kind: 'text' | 'url' | 'number' | 'time' | 'checkbox';
   hint?: ReactNode;
   /** Suggestions for a text field (a <datalist>). */
   suggestions?: readonly string[];
@@ -78,9 +78,8 @@ export function SettingsFieldsForm({
   const [formError, setFormError] = useState<string | null>(null);
   const save = useSaveSettings();
   const listId = useId();
-  const { changes } = changesOf(view, fields, draft);
-  const dirty =
-    Object.keys(changes).length > 0 || Object.keys(changesOf(view, fields, draft).errors).length > 0;
+  const pending = changesOf(view, fields, draft);
+  const dirty = Object.keys(pending.changes).length > 0 || Object.keys(pending.errors).length > 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

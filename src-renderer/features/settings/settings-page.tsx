@@ -2,8 +2,12 @@ import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { ApiKeyForm } from './api-key-form';
-import { LlmSettingsForm } from './llm-settings-form';
-import { burstSettingFields, imageSettingFields, llmLimitFields } from './maestro-settings-fields';
+import {
+  burstSettingFields,
+  imageSettingFields,
+  llmEndpointFields,
+  llmLimitFields,
+} from './maestro-settings-fields';
 import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
 import { useSettings } from './use-settings';
 
@@ -20,8 +24,12 @@ export function SettingsPage() {
       {settings.data && (
         <div className="stack">
           <Card title="Language model">
-            {/* Keyed by the saved values: a change saved elsewhere resets the form to show it. */}
-            <LlmSettingsForm key={JSON.stringify(settings.data.values)} view={settings.data} />
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, llmEndpointFields)}
+              view={settings.data}
+              fields={llmEndpointFields}
+              label="Language model"
+            />
           </Card>
           <Card title="LLM limits">
             <SettingsFieldsForm

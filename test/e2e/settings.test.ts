@@ -1,0 +1,66 @@
+import type { Browser, Page } from 'playwright';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callOperation } from '../helpers/serve-process';
+import {
+  launchBrowser,
+  makeDataDir,
+  saveFailureScreenshot,
+  startServer,
+  type RunningServer,
+} from './helpers';
+
+/** A creator points the agents at a local model and stores a key the page never sees again. */
+describe('Settings journey (headless server + Chromium)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    server = await startServer(makeDataDir());
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a bad address, saves a local endpoint, and keeps the API key out of the page', async () => {
+    const key = 'sk-settings-journey-9f8e7d6c5b4a';
+    try {
+      page = await browser.newPage();
+      await page.goto(server.url);
+      await page.goto(`${server.base}/#/settings`);
+      const form = page.getByRole('form', { name: 'Language model' });
+      const baseUrl = form.getByLabel('LLM base URL');
+      await expect.poll(() => baseUrl.inputValue()).toBe('https://api.deepseek.com/v1');
+
+      await baseUrl.fill('ftp://models.local');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await form.getByText('Use an http:// or https:// address').waitFor();
+
+      await baseUrl.fill('http://127.0.0.1:11434/v1');
+      await form.getByLabel('LLM model').fill('llama3.1');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await expect.poll(() => form.getByText('Saved').count()).toBe(2);
+
+      await page.getByLabel('LLM API key', { exact: true }).fill(key);
+      await page.getByRole('button', { name: 'Save key' }).first().click();
+      await page.getByLabel('Replace LLM API key').waitFor();
+      expect(await page.content()).not.toContain(key);
+
+      const view = await callOperation(server.base, server.token, 'settings.get', {});
+      expect(view.body.value).toMatchObject({
+        values: { llmBaseUrl: 'http://127.0.0.1:11434/v1', llmModel: 'llama3.1' },
+        sources: { llmBaseUrl: 'saved', llmModel: 'saved' },
+        secrets: { llmApiKey: true },
+      });
+      expect(JSON.stringify(view.body)).not.toContain(key);
+    } catch (error) {
+      await saveFailureScreenshot(page, 'settings');
+      throw error;
+    }
+  });
+});
