@@ -31,7 +31,14 @@ import { SettingsService } from './settings/settings-service';
 import { openStore, type Store } from './store/open-database';
 import type { MediaBinaries } from './render/ffmpeg-binaries';
 import { defaultResourcesDir } from './render/resources';
-import { checkHealth } from './system/health';
+import { appHandlers } from './system/app-handlers';
+import { activityHandlers } from './activity/activity-handlers';
+import { agentsHandlers } from './agents/agents-handlers';
+import { brandsHandlers } from './brands/brands-handlers';
+import { llmHandlers } from './llm/llm-handlers';
+import { maestroHandlers } from './maestro/maestro-handlers';
+import { proposalsHandlers } from './proposals/proposals-handlers';
+import { settingsHandlers } from './settings/settings-handlers';
 
 export interface CoreConfig {
   /** Folder for the database and every file the app writes. */
@@ -164,71 +171,23 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   };
 
   const handlers: Handlers = {
-    'app.info': async () => info,
-    'app.health': () =>
-      checkHealth({ db, clock, cipher, dataDir: config.dataDir, startedAt, extraChecks: jobs.healthChecks }),
-    'brands.list': (input) => brands.list(input.includeInactive ?? false),
-    'brands.get': (input) => brands.get(input.id),
-    'brands.create': async (input) => {
-      const brand = await brands.create(input);
-      await agents.ensurePopulation();
-      return brand;
-    },
-    'brands.update': (input) => brands.update(input),
-    'brands.delete': (input) => brands.delete(input.id),
-    'brands.restore': (input) => brands.restore(input.id),
-    'settings.get': () => settings.view(),
-    'settings.set': (input) => settings.set(input.values),
-    'secrets.set': async (input) => {
-      await assertSecretOwnerExists(input.key);
-      await secrets.set(input.key, input.value);
-      events.emit('data.changed', { entity: 'secrets', id: input.key });
-      await activity.record({ action: 'Secret stored', detail: input.key, level: 'data', emoji: '🔒' });
-      return { key: input.key, isSet: true };
-    },
-    'secrets.clear': async (input) => {
-      await secrets.clear(input.key);
-      events.emit('data.changed', { entity: 'secrets', id: input.key });
-      await activity.record({ action: 'Secret cleared', detail: input.key, level: 'data', emoji: '🔓' });
-      return { key: input.key, isSet: false };
-    },
-    'maestro.status': () => maestro.status(),
-    'maestro.pause': () => maestro.pause(),
-    'maestro.resume': async () => {
-      const status = await maestro.resume();
-      // Resuming after the burst time catches up on today's burst at once.
-      await scheduler.check();
-      return status;
-    },
-    'maestro.overview': () => maestroService.overview(),
-    'maestro.triggerBurst': () => maestroService.triggerBurst(),
-    'maestro.resetDaily': () => maestroService.resetDaily(),
-    'maestro.optimizeNow': () => maestroService.optimizeNow(),
-    'agents.list': (input) => agents.list(input.includeInactive ?? false),
-    'agents.get': (input) => agents.detail(input.agentId),
-    'agents.create': (input) =>
-      agents.create({
-        brandId: input.brandId ?? null,
-        ...(input.personality ? { personality: input.personality } : {}),
-      }),
-    'agents.update': (input) => agents.update(input),
-    'agents.clone': (input) => agents.clone(input.agentId),
-    'agents.mutate': (input) => agents.mutate(input.agentId),
-    'agents.retire': (input) => agents.retire(input.agentId),
-    'proposals.list': (input) => proposals.list(input),
-    'proposals.get': (input) => proposals.get(input.proposalId),
-    'proposals.accept': (input) => proposals.review(input.proposalId, 'accept', input.note),
-    'proposals.reject': (input) => proposals.review(input.proposalId, 'reject', input.note),
-    'proposals.bulkReview': (input) => proposals.bulkReview(input.proposalIds, input.decision, input.note),
-    'activity.list': (input) => activity.list(input),
+    ...appHandlers(info, {
+      db,
+      clock,
+      cipher,
+      dataDir: config.dataDir,
+      startedAt,
+      extraChecks: jobs.healthChecks,
+    }),
+    ...brandsHandlers({ brands, agents }),
+    ...settingsHandlers({ settings, secrets, brands, activity, events }),
+    ...maestroHandlers({ state: maestro, service: maestroService, scheduler }),
+    ...agentsHandlers(agents),
+    ...proposalsHandlers(proposals),
+    ...activityHandlers(activity),
     ...jobs.handlers,
-    'llm.usage': () => llm.usageSummary(),
+    ...llmHandlers(llm),
   };
-
-  async function assertSecretOwnerExists(key: string): Promise<void> {
-    const brandId = key.startsWith('brand:') ? key.split(':')[1] : undefined;
-    if (brandId) await brands.get(brandId);
-  }
 
   const invoke = createDispatcher(handlers, (name, error) => {
     console.error(`operation ${name} failed unexpectedly`, error);

@@ -9,6 +9,13 @@ import {
 
 export type Handlers = { [K in OperationName]: (input: ParsedInputOf<K>) => Promise<OutputOf<K>> };
 
+/**
+ * The handlers one domain owns: every operation named `<domain>.…`. Each domain exports a
+ * function returning these, so the composition root only wires, and a new operation is added
+ * next to the code that serves it.
+ */
+export type DomainHandlers<D extends string> = Pick<Handlers, Extract<OperationName, `${D}.${string}`>>;
+
 interface Issue {
   path: PropertyKey[];
   message: string;

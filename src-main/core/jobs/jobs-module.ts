@@ -5,7 +5,7 @@ import { brandFromRow, findBrandRow } from '../brands/brands-repository';
 import { AppError } from '../contract/errors';
 import type { Health } from '../contract/system';
 import type { EventHub } from '../events/event-hub';
-import type { Handlers } from '../dispatcher';
+import type { DomainHandlers } from '../dispatcher';
 import type { Clock } from '../ports/clock';
 import { noImageProvider, type ImageProvider } from '../ports/images';
 import type { Random } from '../ports/random';
@@ -33,11 +33,6 @@ export interface JobsModuleConfig {
   images?: () => Promise<ImageProvider>;
   renderConcurrency(): Promise<number>;
 }
-
-export type JobHandlers = Pick<
-  Handlers,
-  'jobs.list' | 'jobs.get' | 'jobs.create' | 'jobs.cancel' | 'jobs.retry'
->;
 
 /** Files of every job live in `<data>/media/jobs/<id>/`; the transports serve only this folder. */
 export function mediaDirOf(dataDir: string): string {
@@ -88,7 +83,7 @@ export function createJobsModule(config: JobsModuleConfig) {
     },
   });
 
-  const handlers: JobHandlers = {
+  const handlers: DomainHandlers<'jobs'> = {
     'jobs.list': (input) => service.list(input),
     'jobs.get': (input) => service.get(input.id),
     'jobs.create': (input) => service.create(input),

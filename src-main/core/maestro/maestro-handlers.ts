@@ -1,0 +1,26 @@
+import type { DomainHandlers } from '../dispatcher';
+import type { DailyScheduler } from './daily-scheduler';
+import type { MaestroService } from './maestro-service';
+import type { MaestroState } from './maestro-state';
+
+export function maestroHandlers(deps: {
+  state: MaestroState;
+  service: MaestroService;
+  scheduler: DailyScheduler;
+}): DomainHandlers<'maestro'> {
+  const { state, service, scheduler } = deps;
+  return {
+    'maestro.status': () => state.status(),
+    'maestro.pause': () => state.pause(),
+    'maestro.resume': async () => {
+      const status = await state.resume();
+      // Resuming after the burst time catches up on today's burst at once.
+      await scheduler.check();
+      return status;
+    },
+    'maestro.overview': () => service.overview(),
+    'maestro.triggerBurst': () => service.triggerBurst(),
+    'maestro.resetDaily': () => service.resetDaily(),
+    'maestro.optimizeNow': () => service.optimizeNow(),
+  };
+}
