@@ -57,11 +57,19 @@ export function planStrategies(
   for (const [name, weight] of Object.entries(shares)) plan[name] = roundHalfEven((count * weight) / sum);
   let assigned = Object.values(plan).reduce((a, b) => a + b, 0);
   if (assigned < count) plan[exploreKey] = (plan[exploreKey] ?? 0) + (count - assigned);
-  while (assigned > count) {
-    const smallestPositive = Object.entries(plan)
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => a[1] - b[1])[0]!;
-    plan[smallestPositive[0]] = smallestPositive[1] - 1;
+  // A surplus is taken in ONE pass from the smallest counts up, one from each positive strategy,
+  // as the reference does. Re-picking the smallest each time would take the whole surplus from
+  // one strategy (6 over four quarters: 2,2,2,2 → 0,2,2,2 instead of 1,1,2,2). One pass always
+  // suffices: only strategies that rounded up (each by at most a half) make the surplus.
+  const position = (name: string) => {
+    const i = strategyNames.indexOf(name);
+    return i < 0 ? strategyNames.length : i;
+  };
+  const smallestFirst = Object.keys(plan).sort((a, b) => plan[a]! - plan[b]! || position(a) - position(b));
+  for (const name of smallestFirst) {
+    if (assigned <= count) break;
+    if (plan[name]! <= 0) continue;
+    plan[name]!--;
     assigned--;
   }
   for (const [name, n] of Object.entries(plan)) if (n <= 0) delete plan[name];

@@ -55,6 +55,29 @@ describe('strategy allocation', () => {
     // 2 × → .6,.4,.6,.4 → 1,0,1,0 = 2: exact.
     expect(planStrategies(2, toby.names, toby.weights, all)).toEqual({ explore: 1, double_down: 1 });
   });
+
+  it('removes a surplus in one pass from the smallest counts up, so no strategy is emptied twice', () => {
+    const quarters = { explore: 0.25, iterate: 0.25, double_down: 0.25, trending: 0.25 };
+    // 6 × .25 = 1.5 each → 2 each (half to even) = 8, two too many. One pass over the four ties in
+    // strategy order: explore 2→1, iterate 2→1, balanced. Re-picking the smallest would take
+    // both from explore and leave it with none.
+    expect(planStrategies(6, toby.names, quarters, all)).toEqual({
+      explore: 1,
+      iterate: 1,
+      double_down: 2,
+      trending: 2,
+    });
+    // Weights 3.5/1.5/5.5/1.5 of 12 (total 12, so each count is the weight itself) → 4,2,6,2 = 14,
+    // two too many. Ascending by count: iterate 2, trending 2, explore 4, double_down 6; the first
+    // two give one each → 4,1,6,1.
+    const uneven = { explore: 3.5, iterate: 1.5, double_down: 5.5, trending: 1.5 };
+    expect(planStrategies(12, toby.names, uneven, all)).toEqual({
+      explore: 4,
+      iterate: 1,
+      double_down: 6,
+      trending: 1,
+    });
+  });
 });
 
 describe('keyword hash', () => {
