@@ -176,7 +176,8 @@ export class ProposalGenerator {
         .executeTakeFirstOrThrow();
       const proposalId = `${agent.proposal_prefix}-${String(Number(next) + 1).padStart(proposalDefaults.idDigits, '0')}`;
       const now = isoNow(clock);
-      const quality = checkPostQuality(title, output.caption);
+      // Title only (reference 2.10): reel captions carry no source, so caption checks would mark every reel down.
+      const quality = checkPostQuality(title);
       const topicBucket = topicId === 'general' ? classifyTopic(title) : topicId;
       const row = await trx
         .insertInto('proposals')
