@@ -35,6 +35,7 @@ import { appHandlers } from './system/app-handlers';
 import { activityHandlers } from './activity/activity-handlers';
 import { agentsHandlers } from './agents/agents-handlers';
 import { brandsHandlers } from './brands/brands-handlers';
+import { examinerHandlers } from './examiner/examiner-handlers';
 import { llmHandlers } from './llm/llm-handlers';
 import { maestroHandlers } from './maestro/maestro-handlers';
 import { proposalsHandlers } from './proposals/proposals-handlers';
@@ -184,6 +185,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...maestroHandlers({ state: maestro, service: maestroService, scheduler }),
     ...agentsHandlers(agents),
     ...proposalsHandlers(proposals),
+    ...examinerHandlers({ db, clock }),
     ...activityHandlers(activity),
     ...jobs.handlers,
     ...llmHandlers(llm),

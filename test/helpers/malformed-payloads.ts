@@ -49,6 +49,11 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
       payload: { proposalIds: ['TOBY-000001'], decision: 'accept' },
       required: ['proposalIds', 'decision'],
     },
+    'examiner.stats': { payload: { days: 30, brandId: sampleBrand.id, agentId: 'toby' }, required: [] },
+    'examiner.rejected': {
+      payload: { limit: 20, brandId: sampleBrand.id, agentId: 'toby', contentType: 'reel', days: 7 },
+      required: [],
+    },
     'llm.usage': { payload: {}, required: [] },
     'jobs.list': { payload: { status: 'failed', proposalId: 'TOBY-000001', limit: 20 }, required: [] },
     'jobs.get': { payload: { id: 'GEN-123456' }, required: ['id'] },

@@ -12,3 +12,4 @@ export * from './llm';
 export * from './transport';
 export * from './agents';
 export * from './proposals';
+export * from './examiner';

@@ -9,6 +9,12 @@ import {
 } from './brands';
 import { llmUsageSchema } from './llm';
 import {
+  examinerRejectedInputSchema,
+  examinerRejectedSchema,
+  examinerStatsInputSchema,
+  examinerStatsSchema,
+} from './examiner';
+import {
   agentCreateSchema,
   agentDetailSchema,
   agentIdInputSchema,
@@ -251,6 +257,19 @@ export const operations = {
     output: proposalBulkResultSchema,
     mutates: true,
     summary: 'Accept or reject many proposals',
+  }),
+
+  'examiner.stats': op({
+    input: examinerStatsInputSchema,
+    output: examinerStatsSchema,
+    mutates: false,
+    summary: "The examiner's pass rate, scores and red flags, per brand and agent",
+  }),
+  'examiner.rejected': op({
+    input: examinerRejectedInputSchema,
+    output: examinerRejectedSchema,
+    mutates: false,
+    summary: 'Proposals the examiner rejected, newest first, with score and reason',
   }),
 
   'llm.usage': op({
