@@ -4,6 +4,8 @@ import {
   ctaCaptionTemplates,
   ctaLineVariants,
   defaultHashtags,
+  followCtaWords,
+  handlePlaceholder,
   titleCaseSmallWords,
   type CtaType,
 } from './defaults';
@@ -72,11 +74,38 @@ export function uniqueHashtags(tags: readonly string[]): string[] {
   return out;
 }
 
+/** How captions name the brand: its Instagram handle, or its name when it has none. */
+function brandMention(brand: CaptionInput['brand']): string {
+  const handle = brand.instagramHandle?.trim();
+  if (!handle) return brand.displayName;
+  return handle.startsWith('@') ? handle : `@${handle}`;
+}
+
+/** The LLM's caption with every `@brandhandle` placeholder replaced by the brand's mention. */
+export function fillHandlePlaceholder(text: string, brand: CaptionInput['brand']): string {
+  const mention = brandMention(brand);
+  return text.replace(handlePlaceholder, () => mention);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Does the text already ask the reader to follow? The rule is stated at `followCtaWords`. */
+export function hasFollowCta(text: string, brand: CaptionInput['brand']): boolean {
+  const phrase = (words: string) => words.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  const targets = [
+    '@[A-Za-z0-9._]',
+    ...[brand.displayName, brand.instagramHandle?.replace(/^@/, '') ?? '', ...followCtaWords]
+      .filter((words) => words.trim())
+      .map((words) => `${phrase(words)}(?![\\p{L}\\p{N}_])`),
+  ];
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])follow\\s+(?:${targets.join('|')})`, 'iu').test(text);
+}
+
 function ctaText(input: CaptionInput): string | null {
   const template = ctaCaptionTemplates[input.ctaType];
-  return template
-    ? template.replace('{handle}', input.brand.instagramHandle ?? input.brand.displayName)
-    : null;
+  return template ? template.replace('{handle}', brandMention(input.brand)) : null;
 }
 
 /**
@@ -121,16 +150,21 @@ function truncateToBytes(text: string, maxBytes: number): string {
 }
 
 /**
- * Every platform's caption from the proposal's own caption (never rewritten), the brand's call
- * to action with its real handle, and hashtags within each platform's limits.
+ * Every platform's caption from the proposal's own caption (not rewritten, except that the
+ * `@brandhandle` placeholder becomes the brand's real handle), one follow call to action, and
+ * hashtags within each platform's limits. The brand's CTA is added only where the text does not
+ * already ask to follow: the LLM is told to write one, and two in a row read as spam.
  */
 export function buildCaptions(input: CaptionInput): Captions {
-  const written = input.caption?.trim()
-    ? input.caption
-    : [input.title, ...input.contentLines]
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join('\n');
+  const written = fillHandlePlaceholder(
+    input.caption?.trim()
+      ? input.caption
+      : [input.title, ...input.contentLines]
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join('\n'),
+    input.brand,
+  );
   const { body, tags: trailing } = splitTrailingHashtags(written);
   const inline = body.match(hashtagPattern) ?? [];
   const named = uniqueHashtags([...trailing, ...input.hashtags]);
@@ -139,15 +173,24 @@ export function buildCaptions(input: CaptionInput): Captions {
   const extra = all.filter((t) => !inlineKeys.has(t.toLowerCase()));
   const cta = ctaText(input);
   const limit = (max: number) => extra.slice(0, Math.max(0, max - inline.length));
+  // Judged on each finished text: a platform limit may cut the written CTA off with the prose.
+  const withOneCta = (build: (cta: string | null) => string): string => {
+    const asWritten = build(null);
+    return cta === null || hasFollowCta(asWritten, input.brand) ? asWritten : build(cta);
+  };
 
   const instagramTags = limit(captionLimits.instagramMaxHashtags);
   return {
-    instagram: compose(body, cta, instagramTags, captionLimits.instagramMaxChars),
-    facebook: compose(body, cta, limit(captionLimits.facebookMaxHashtags), captionLimits.facebookMaxChars),
+    instagram: withOneCta((c) => compose(body, c, instagramTags, captionLimits.instagramMaxChars)),
+    facebook: withOneCta((c) =>
+      compose(body, c, limit(captionLimits.facebookMaxHashtags), captionLimits.facebookMaxChars),
+    ),
     youtubeTitle: youtubeTitle(input.title),
-    youtubeDescription: truncateToBytes(
-      youtubeSafe(compose(body, cta, limit(captionLimits.youtubeMaxHashtags), Number.MAX_SAFE_INTEGER)),
-      captionLimits.youtubeDescriptionMaxBytes,
+    youtubeDescription: withOneCta((c) =>
+      truncateToBytes(
+        youtubeSafe(compose(body, c, limit(captionLimits.youtubeMaxHashtags), Number.MAX_SAFE_INTEGER)),
+        captionLimits.youtubeDescriptionMaxBytes,
+      ),
     ),
     hashtags: instagramTags,
   };

@@ -32,6 +32,21 @@ export const ctaCaptionTemplates: Record<CtaType, string | null> = {
   none: null,
 };
 
+/**
+ * What the proposal prompt names as the handle when it knows none: a brand-less idea becomes a
+ * job for every brand, so the real handle is only known per job and is filled in there. Matched
+ * in any case, with or without "@" or braces, so no spelling of it is ever published.
+ */
+export const handlePlaceholder = /@?\{?\bbrandhandle\b\}?/gi;
+
+/**
+ * A caption already asks the reader to follow when the word "follow" is directly followed by
+ * whom or what to follow: an @handle, the brand's name or bare handle, or one of these words
+ * ("Follow us for Part 2", "follow for more tips"). Other words between "follow" and them make
+ * prose, not a call to action: "researchers follow adults for more than a decade".
+ */
+export const followCtaWords = ['us', 'for more'] as const;
+
 /** Used only when neither the proposal nor the job names any hashtag. */
 export const defaultHashtags = [
   '#habits',

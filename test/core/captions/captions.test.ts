@@ -97,6 +97,69 @@ describe('buildCaptions', () => {
   });
 });
 
+describe('the follow call-to-action', () => {
+  const follows = (text: string) => text.match(/\bfollow\b/gi)?.length ?? 0;
+  const platforms = (c: ReturnType<typeof buildCaptions>) => [c.instagram, c.facebook, c.youtubeDescription];
+
+  it("puts the brand's real handle where the LLM wrote the @brandhandle placeholder, and adds no second CTA", () => {
+    const captions = buildCaptions({
+      ...base,
+      caption: 'Magnesium calms the nervous system.\n\nFollow @BrandHandle for daily science.\n\n#sleep',
+    });
+    for (const text of platforms(captions)) {
+      expect(text).toBe(
+        'Magnesium calms the nervous system.\n\nFollow @thehealthycollege for daily science.\n\n#sleep',
+      );
+    }
+  });
+
+  it('names the brand in place of the placeholder when the brand has no Instagram handle', () => {
+    const captions = buildCaptions({
+      ...base,
+      caption:
+        'Text.\n\nMake sure to follow @brandhandle for more. Save it, share it with @BRANDHANDLE fans.',
+      brand: { displayName: 'Gym College', instagramHandle: null },
+    });
+    for (const text of platforms(captions)) {
+      expect(text).not.toMatch(/brandhandle/i);
+      expect(follows(text)).toBe(1);
+      expect(text).toContain(
+        'Make sure to follow Gym College for more. Save it, share it with Gym College fans.',
+      );
+    }
+  });
+
+  it('counts "follow" right before a handle, the brand name, "us" or "for more" as a CTA, and nothing else', () => {
+    const templateCta = '💬 If you found this helpful, follow @thehealthycollege for more.';
+    const withCaption = (caption: string) =>
+      buildCaptions({ ...base, caption, ctaType: 'follow_tips' }).instagram;
+    expect(withCaption('Tip.\nFollow us for Part 2.')).not.toContain(templateCta);
+    expect(withCaption('Tip. Save this and follow for more tips like it.')).not.toContain(templateCta);
+    expect(withCaption('Tip.\n👉🏼 follow the healthy college for daily tips')).not.toContain(templateCta);
+    expect(withCaption('Tip.\nFollow @someone.else today')).not.toContain(templateCta);
+    // "follow" with other words between it and "for more" is prose, not a call to action.
+    expect(withCaption('Researchers follow adults for more than a decade.')).toContain(templateCta);
+    expect(withCaption('The follow-up study agreed.')).toContain(templateCta);
+  });
+
+  it("adds the brand's CTA where a platform's limit cut the written one off, so each text has exactly one", () => {
+    const prose = 'word '.repeat(100).trim(); // 499 characters
+    const captions = buildCaptions({
+      ...base,
+      caption: `${prose}\n\nFollow @brandhandle for more.\n\n#sleep`,
+    });
+    expect(captions.instagram).toBe(`${prose}\n\nFollow @thehealthycollege for more.\n\n#sleep`);
+    // Facebook keeps 400 characters: the prose is cut and the written CTA with it.
+    expect(charCount(captions.facebook)).toBeLessThanOrEqual(400);
+    expect(
+      captions.facebook.endsWith(
+        '💬 If you found this helpful, follow @thehealthycollege for more.\n\n#sleep',
+      ),
+    ).toBe(true);
+    for (const text of platforms(captions)) expect(follows(text)).toBe(1);
+  });
+});
+
 describe('YouTube title', () => {
   it('is Title Case with small words lower-case, without "<" or ">"', () => {
     expect(titleCase('the SECRET of good sleep')).toBe('The Secret of Good Sleep');
