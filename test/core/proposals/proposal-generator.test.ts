@@ -65,4 +65,35 @@ describe('ProposalGenerator against the fake OpenAI server', () => {
     expect(result.created.map((p) => p.quality_score)).toEqual([100]);
     expect(h.query('SELECT quality_score FROM content_history')).toEqual([{ quality_score: 100 }]);
   });
+
+  it('keeps a reel whose content_lines come back as one newline-joined string, one line each', async () => {
+    h = await openBurstHarness({ brands: 0 });
+    h.fake.enqueue(reel('WHY MAGNESIUM CHANGES YOUR SLEEP FOREVER', { content_lines: calmLines.join('\n') }));
+    const result = await (await generator()).generate({ contentType: 'reel' });
+    expect(result).toMatchObject({ failedCalls: 0, dropped: [] });
+    expect(result.created).toHaveLength(1);
+    const [stored] = h.query<{ content_lines: string }>('SELECT content_lines FROM proposals');
+    expect(JSON.parse(stored!.content_lines)).toEqual(calmLines);
+  });
+
+  it('drops the second of two answers with the same idea for a brand, and says so in the activity feed', async () => {
+    h = await openBurstHarness({ brands: 1 });
+    const brand = await h.t.call('brands.get', { id: 'brand-1' });
+    // The same three content words (magnesium, improves, sleep), in another order.
+    h.fake.enqueue(reel('WHY MAGNESIUM IMPROVES YOUR SLEEP'), reel('YOUR SLEEP IMPROVES WITH MAGNESIUM'));
+    const result = await (await generator()).generate({ contentType: 'reel', brand, count: 2 });
+    expect(h.fake.answered).toHaveLength(2);
+    expect(result.created.map((p) => p.title)).toEqual(['WHY MAGNESIUM IMPROVES YOUR SLEEP']);
+    expect(result.dropped).toEqual([
+      { reason: 'already used for this brand: "WHY MAGNESIUM IMPROVES YOUR SLEEP"' },
+    ]);
+    expect(h.query('SELECT title FROM proposals')).toEqual([{ title: 'WHY MAGNESIUM IMPROVES YOUR SLEEP' }]);
+    expect(h.query("SELECT agent, detail FROM activity_log WHERE action = 'Duplicate blocked'")).toEqual([
+      {
+        agent: 'toby',
+        detail:
+          'YOUR SLEEP IMPROVES WITH MAGNESIUM: already used for this brand: "WHY MAGNESIUM IMPROVES YOUR SLEEP"',
+      },
+    ]);
+  });
 });
