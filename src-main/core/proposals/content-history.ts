@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { isoNow, type Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import { proposalDefaults } from './defaults';
@@ -10,6 +10,15 @@ const DAY_MS = 86_400_000;
 
 function since(clock: Clock, days: number): string {
   return new Date(clock.now().getTime() - days * DAY_MS).toISOString();
+}
+
+/**
+ * Rows of any other brand, brand-less rows included: in SQL `brand_id != ?` is never true when
+ * brand_id is NULL, so on its own it would silently leave out every brand-less idea.
+ */
+function notOfBrand(brandId: string) {
+  return (eb: ExpressionBuilder<Database, 'content_history'>) =>
+    eb.or([eb('brand_id', '!=', brandId), eb('brand_id', 'is', null)]);
 }
 
 /** What the app has already said, per brand and across brands: the memory behind dedup. */
@@ -67,12 +76,9 @@ export class ContentHistory {
       .select(['title', 'brand_id'])
       .where('keyword_hash', '=', hash)
       .where('created_at', '>=', crossSince);
-    if (brandId)
-      crossQuery = crossQuery.where((eb) =>
-        eb.or([eb('brand_id', '!=', brandId), eb('brand_id', 'is', null)]),
-      );
+    if (brandId) crossQuery = crossQuery.where(notOfBrand(brandId));
     const cross = await crossQuery.executeTakeFirst();
-    if (cross) return `used by ${cross.brand_id ?? 'another brand'} this week: "${cross.title}"`;
+    if (cross) return `used by ${cross.brand_id ?? 'a brand-less idea'} this week: "${cross.title}"`;
     if (!brandId) return null;
     const own = await trx
       .selectFrom('content_history')
@@ -111,7 +117,10 @@ export class ContentHistory {
     return new Set(rows.map((r) => r.topic_bucket).filter((t): t is string => !!t));
   }
 
-  /** The two headed lists injected into prompts: this brand's last 60 days, other brands' week. */
+  /**
+   * The two headed lists injected into prompts: this brand's last 60 days, and the week's titles
+   * of other brands and of brand-less ideas (which block this brand too), both of the type asked.
+   */
   async avoidancePrompt(brandId: string | null, contentType: ContentType): Promise<string> {
     if (!brandId) return '';
     const own = await this.db
@@ -126,7 +135,8 @@ export class ContentHistory {
     const others = await this.db
       .selectFrom('content_history')
       .select('title')
-      .where('brand_id', '!=', brandId)
+      .where(notOfBrand(brandId))
+      .where('content_type', '=', contentType)
       .where('created_at', '>=', since(this.clock, proposalDefaults.crossBrandDuplicateDays))
       .orderBy('id', 'desc')
       .limit(proposalDefaults.crossBrandAvoidanceTitles)
