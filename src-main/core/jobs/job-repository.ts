@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { JobStatus } from '../contract/jobs';
 import type { Database, GenerationJobsTable } from '../store/database';
 import type { JobRow } from './job-record';
@@ -14,13 +14,6 @@ export async function jobIdTaken(db: Kysely<Database>, id: string): Promise<bool
     .where('job_id', '=', id)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export async function insertJobRow(
-  db: Kysely<Database>,
-  values: Insertable<GenerationJobsTable>,
-): Promise<void> {
-  await db.insertInto('generation_jobs').values(values).execute();
 }
 
 export function listJobRows(

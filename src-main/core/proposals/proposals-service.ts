@@ -1,28 +1,32 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
+import type { ActivityEntry } from '../contract/activity';
 import { AppError } from '../contract/errors';
 import type { ExaminerResult, Proposal } from '../contract/proposals';
 import type { EventHub } from '../events/event-hub';
-import { isoNow, type Clock } from '../ports/clock';
+import { isoNow } from '../ports/clock';
 import type { Database } from '../store/database';
 import type { ProposalRow } from './proposal-generator';
+import {
+  acceptedDelta,
+  countAccepted,
+  decisionsFrom,
+  examinerMovesFrom,
+  statusAfter,
+  transitionProposal,
+  type Decision,
+} from './proposal-lifecycle';
 import { proposalFromRow } from './proposals-repository';
+import { queueRenders, withdrawRenders, type RenderDispatchDeps } from './render-dispatch';
 
 type Status = Proposal['status'];
 
-/** Which human decisions are allowed from which state (an accepted proposal with a job is final). */
-const reviewableFrom: Record<'accept' | 'reject', Status[]> = {
-  accept: ['pending', 'needs_review', 'rejected'],
-  reject: ['pending', 'needs_review', 'accepted'],
-};
-
-interface Deps {
+interface Deps extends RenderDispatchDeps {
   db: Kysely<Database>;
-  clock: Clock;
   activity: ActivityLog;
   events: EventHub;
-  /** Called after a proposal becomes accepted (creates its render job once jobs exist). */
-  onAccepted: (proposal: Proposal) => Promise<void>;
+  /** The render queue: told to look for work after a commit queued some. */
+  renders: { wake(): void };
 }
 
 /** The review queue: listing, human accept/reject (single and bulk), examiner outcomes. */
@@ -87,57 +91,64 @@ export class ProposalsService {
     return proposalFromRow(row);
   }
 
-  async review(proposalId: string, decision: 'accept' | 'reject', note?: string): Promise<Proposal> {
+  /**
+   * The creator's accept or reject. One transaction: the conditional status change, and only if
+   * it applied, its consequences (the agent's counter, the renders queued or withdrawn, the
+   * activity entry). Views and the render queue hear about it after the commit.
+   */
+  async review(proposalId: string, decision: Decision, note?: string): Promise<Proposal> {
     const { db, clock } = this.deps;
-    const entry = await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('proposals')
         .selectAll()
         .where('proposal_id', '=', proposalId)
         .executeTakeFirst();
       if (!row) throw new AppError('not_found', `No proposal "${proposalId}".`, { proposalId });
-      if (!reviewableFrom[decision].includes(row.status)) {
+      if (!decisionsFrom[decision].includes(row.status)) {
         throw new AppError(
           'conflict',
           `${proposalId} is ${row.status.replace('_', ' ')} and cannot be ${decision}ed now.`,
           { status: row.status },
         );
       }
-      if (decision === 'reject' && row.accepted_job_id) {
-        throw new AppError(
-          'conflict',
-          `${proposalId} already has a render job (${row.accepted_job_id}); cancel the job instead.`,
-        );
-      }
+      const to = statusAfter(decision);
+      const withdrawn = row.status === 'accepted' ? await withdrawRenders(trx, row, clock) : [];
       const now = isoNow(clock);
-      await trx
-        .updateTable('proposals')
-        .set({
-          status: decision === 'accept' ? 'accepted' : 'rejected',
-          reviewer_notes: note?.trim() || `Creator: ${decision}ed`,
-          reviewed_at: now,
-          updated_at: now,
-        })
-        .where('proposal_id', '=', proposalId)
-        .execute();
-      if (decision === 'accept' && row.status !== 'accepted') {
-        await trx
-          .updateTable('agents')
-          .set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) }))
-          .where('agent_id', '=', row.agent_id)
-          .execute();
+      const changed = await transitionProposal(trx, proposalId, [row.status], {
+        status: to,
+        reviewer_notes: note?.trim() || `Creator: ${decision}ed`,
+        reviewed_at: now,
+        updated_at: now,
+        // Accepting a rejected original makes its pending replacement unnecessary.
+        ...(decision === 'accept' && row.regeneration === 'due' ? { regeneration: 'expired' as const } : {}),
+      });
+      if (!changed) {
+        throw new AppError('conflict', `${proposalId} changed while you were deciding; look again.`, {
+          proposalId,
+        });
       }
-      return this.deps.activity.insert(trx, {
+      await countAccepted(trx, row.agent_id, acceptedDelta(row.status, to));
+      let queued: string[] = [];
+      if (decision === 'accept') {
+        const renders = await queueRenders(trx, { ...row, status: to }, this.deps);
+        if (renders.issue)
+          throw new AppError('conflict', `${proposalId} cannot be rendered: ${renders.issue}`);
+        queued = renders.jobIds;
+      }
+      const entry = await this.deps.activity.insert(trx, {
         agent: row.agent_id,
         action: decision === 'accept' ? 'Accepted by you' : 'Rejected by you',
-        detail: `${proposalId}: ${row.title}${note ? ` (${note})` : ''}`,
+        detail:
+          `${proposalId}: ${row.title}${note ? ` (${note})` : ''}` +
+          (queued.length ? `; render queued (${queued.join(', ')})` : '') +
+          (withdrawn.length ? `; render withdrawn (${withdrawn.join(', ')})` : ''),
         level: 'action',
         emoji: decision === 'accept' ? '✅' : '❌',
       });
+      return { entry, jobs: [...queued, ...withdrawn] };
     });
-    this.deps.activity.announce(entry);
-    if (decision === 'accept') await this.deps.onAccepted(await this.get(proposalId));
-    this.changed(proposalId);
+    this.afterCommit(proposalId, outcome.jobs, [outcome.entry]);
     return this.get(proposalId);
   }
 
@@ -156,12 +167,19 @@ export class ProposalsService {
     return { updated, skipped };
   }
 
-  /** Stores the examiner's scores and moves the proposal to its verdict (or to needs_review). */
+  /**
+   * The examiner's verdict. It moves the proposal only while nobody has decided it; then, in
+   * the same transaction, an accept queues the renders and a reject of an original schedules its
+   * one regeneration (an outbox state the burst drains). A verdict that arrives after the
+   * creator decided is stored as the examiner's opinion only. `alsoInTransaction` lets the burst
+   * count what applied in the same unit.
+   */
   async recordExamination(
     row: ProposalRow,
     result: ExaminerResult,
     status: 'accepted' | 'rejected' | 'needs_review',
-  ): Promise<Proposal> {
+    alsoInTransaction?: (trx: Kysely<Database>, applied: boolean) => Promise<void>,
+  ): Promise<{ applied: boolean; proposal: Proposal }> {
     const { db, clock } = this.deps;
     const now = isoNow(clock);
     const notes =
@@ -170,31 +188,177 @@ export class ProposalsService {
         : status === 'rejected'
           ? `Maestro Examiner: ${result.reason || 'below threshold'} (score ${result.composite.toFixed(1)}/10)`
           : `Maestro Examiner could not answer: ${(result.error ?? 'unknown error').replace(/[.\s]+$/, '')}. Please review.`;
-    await db.transaction().execute(async (trx) => {
-      await trx
+    const graded = status !== 'needs_review';
+    const outcome = await db.transaction().execute(async (trx) => {
+      const applied = await transitionProposal(trx, row.proposal_id, examinerMovesFrom, {
+        status,
+        examiner_score: graded ? result.composite : null,
+        examiner_breakdown: JSON.stringify(result),
+        reviewer_notes: notes,
+        reviewed_at: now,
+        updated_at: now,
+        regeneration: status === 'rejected' && row.attempt === 1 ? 'due' : null,
+      });
+      const entries: ActivityEntry[] = [];
+      let jobs: string[] = [];
+      if (applied && status === 'accepted') {
+        await countAccepted(trx, row.agent_id, 1);
+        const renders = await queueRenders(trx, { ...row, status }, this.deps);
+        jobs = renders.jobIds;
+        if (renders.issue) {
+          await trx
+            .updateTable('proposals')
+            .set({ render_issue: renders.issue })
+            .where('proposal_id', '=', row.proposal_id)
+            .execute();
+          entries.push(
+            await this.deps.activity.insert(trx, {
+              agent: row.agent_id,
+              action: 'Render not queued',
+              detail: `${row.proposal_id}: ${renders.issue}`,
+              level: 'error',
+              emoji: '⚠️',
+            }),
+          );
+        }
+      } else if (!applied && graded) {
+        // The creator decided first: their word stands; the verdict is kept for the record.
+        await trx
+          .updateTable('proposals')
+          .set({
+            examiner_score: result.composite,
+            examiner_breakdown: JSON.stringify(result),
+            updated_at: now,
+          })
+          .where('proposal_id', '=', row.proposal_id)
+          .execute();
+        entries.push(
+          await this.deps.activity.insert(trx, {
+            agent: row.agent_id,
+            action: 'Examiner’s opinion noted',
+            detail: `${row.proposal_id}: you had already decided; the examiner would have ${
+              status === 'accepted' ? 'accepted' : 'rejected'
+            } it (${result.composite.toFixed(1)}/10)`,
+            level: 'detail',
+            emoji: '📝',
+          }),
+        );
+      }
+      await alsoInTransaction?.(trx, applied);
+      return { applied, jobs, entries };
+    });
+    this.afterCommit(row.proposal_id, outcome.jobs, outcome.entries);
+    return { applied: outcome.applied, proposal: await this.get(row.proposal_id) };
+  }
+
+  /**
+   * At start: an accepted proposal without its renders (written by an older version that
+   * crashed between accepting and queueing) gets them now, once; one that cannot be rendered
+   * is marked with the reason so it is reported once, not at every start.
+   */
+  async repairAcceptedWithoutRenders(): Promise<number> {
+    const { db, clock } = this.deps;
+    const orphans = await db
+      .selectFrom('proposals as p')
+      .selectAll('p')
+      .where('p.status', '=', 'accepted')
+      .where('p.render_issue', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('generation_jobs as j')
+              .select('j.job_id')
+              .whereRef('j.proposal_id', '=', 'p.proposal_id')
+              // A brand's proposal needs its brand's job; a brand-less one, any job.
+              .where((eb) =>
+                eb.or([eb('p.brand_id', 'is', null), eb('j.brand_id', '=', eb.ref('p.brand_id'))]),
+              ),
+          ),
+        ),
+      )
+      .execute();
+    let repaired = 0;
+    for (const row of orphans) {
+      const outcome = await db.transaction().execute(async (trx) => {
+        const renders = await queueRenders(trx, row, this.deps);
+        if (renders.issue) {
+          await trx
+            .updateTable('proposals')
+            .set({ render_issue: renders.issue, updated_at: isoNow(clock) })
+            .where('proposal_id', '=', row.proposal_id)
+            .execute();
+        }
+        const entry = await this.deps.activity.insert(trx, {
+          agent: row.agent_id,
+          action: renders.issue ? 'Render cannot be queued' : 'Render queued on repair',
+          detail: `${row.proposal_id}: ${renders.issue ?? `accepted without a render; queued ${renders.jobIds.join(', ')}`}`,
+          level: renders.issue ? 'error' : 'action',
+          emoji: renders.issue ? '⚠️' : '🩹',
+        });
+        return { jobs: renders.jobIds, entry };
+      });
+      if (outcome.jobs.length) repaired++;
+      this.afterCommit(row.proposal_id, outcome.jobs, [outcome.entry]);
+    }
+    return repaired;
+  }
+
+  /**
+   * At start: burst work of an earlier day that a stopped app left undone. Unexamined proposals
+   * wait for the creator (`needs_review`) instead of staying pending forever; regenerations that
+   * were due are dropped (their day's quota is past).
+   */
+  async holdStaleBurstWork(today: string): Promise<{ held: number; expired: number }> {
+    const { db, clock } = this.deps;
+    const now = isoNow(clock);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const held = await trx
         .updateTable('proposals')
         .set({
-          status,
-          examiner_score: status === 'needs_review' ? null : result.composite,
-          examiner_breakdown: JSON.stringify(result),
-          reviewer_notes: notes,
+          status: 'needs_review',
+          reviewer_notes: 'Not examined: its burst stopped before the examiner saw it. Please review.',
           reviewed_at: now,
           updated_at: now,
         })
-        .where('proposal_id', '=', row.proposal_id)
         .where('status', '=', 'pending')
-        .execute();
-      if (status === 'accepted') {
-        await trx
-          .updateTable('agents')
-          .set((eb) => ({ lifetime_accepted: eb('lifetime_accepted', '+', 1) }))
-          .where('agent_id', '=', row.agent_id)
-          .execute();
-      }
+        .where('burst_day', '<', today)
+        .executeTakeFirst();
+      const expired = await trx
+        .updateTable('proposals')
+        .set({ regeneration: 'expired', updated_at: now })
+        .where('regeneration', '=', 'due')
+        .where('burst_day', '<', today)
+        .executeTakeFirst();
+      const counts = { held: Number(held.numUpdatedRows), expired: Number(expired.numUpdatedRows) };
+      const entry =
+        counts.held + counts.expired > 0
+          ? await this.deps.activity.insert(trx, {
+              agent: 'maestro',
+              action: 'Unfinished burst work',
+              detail: `${counts.held} unexamined proposal(s) from earlier days now wait for your review; ${counts.expired} regeneration(s) dropped`,
+              level: 'action',
+              emoji: '🗂️',
+            })
+          : null;
+      return { counts, entry };
     });
-    if (status === 'accepted') await this.deps.onAccepted(await this.get(row.proposal_id));
-    this.changed(row.proposal_id);
-    return this.get(row.proposal_id);
+    if (outcome.entry) {
+      this.deps.activity.announce(outcome.entry);
+      this.deps.events.emit('data.changed', { entity: 'proposals' });
+    }
+    return outcome.counts;
+  }
+
+  /** After a commit: announce its activity, refresh open views, let the render queue look. */
+  private afterCommit(
+    proposalId: string,
+    jobIds: readonly string[],
+    entries: readonly ActivityEntry[],
+  ): void {
+    entries.forEach((entry) => this.deps.activity.announce(entry));
+    this.changed(proposalId);
+    for (const id of jobIds) this.deps.events.emit('data.changed', { entity: 'jobs', id });
+    if (jobIds.length > 0) this.deps.renders.wake();
   }
 
   private changed(id: string): void {

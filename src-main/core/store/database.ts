@@ -196,6 +196,11 @@ export interface ProposalsTable {
   replaces_proposal_id: string | null;
   created_at: string;
   updated_at: string;
+  // Added by 007-exactly-once-decisions.
+  /** The one regeneration an examiner reject earns: written 'due' by the reject, claimed once. */
+  regeneration: 'due' | 'attempted' | 'expired' | null;
+  /** Why an accepted proposal has no render job (found by the start-up repair). */
+  render_issue: string | null;
 }
 
 export interface ContentHistoryTable {
@@ -260,6 +265,8 @@ export interface GenerationJobsTable {
   failed_step: string | null;
   error_details: string | null;
   updated_at: string | null;
+  // Added by 007-exactly-once-decisions: one render per (proposal, brand).
+  brand_id: string | null;
 }
 
 export interface ScheduledPostsTable {
@@ -368,7 +375,7 @@ export interface BurstsTable {
   id: Generated<number>;
   /** The local calendar day (in the burst time zone) the burst fills, YYYY-MM-DD. */
   day: string;
-  kind: 'daily' | 'smart';
+  kind: 'daily' | 'smart' | 'optimize';
   status: 'running' | 'completed' | 'failed';
   planned: Generated<number>;
   created: Generated<number>;
@@ -376,6 +383,12 @@ export interface BurstsTable {
   rejected: Generated<number>;
   needs_review: Generated<number>;
   failed_calls: Generated<number>;
+  /** Originals of the plan still missing when the burst ended; the next catch-up retries them. */
+  shortfall: Generated<number>;
+  /** Brand id → why that brand's share failed (the others carried on). */
+  brand_errors: Generated<string>;
+  /** The closing sentence (describeBurst), written when the burst ends. */
+  summary: string | null;
   error: string | null;
   started_at: string;
   finished_at: string | null;

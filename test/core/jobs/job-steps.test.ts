@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawJobId, uniqueJobId } from '../../../src-main/core/jobs/job-ids';
-import { drawRenderPlan } from '../../../src-main/core/jobs/job-service';
+import { drawRenderPlan } from '../../../src-main/core/jobs/render-job-writer';
 import { nextStep, progressPercent, reelSteps } from '../../../src-main/core/jobs/job-steps';
 import { chooseMusic } from '../../../src-main/core/render/music';
 import { reelContentLines } from '../../../src-main/core/render/reel-content';

@@ -5,6 +5,7 @@ import * as m003 from './003-jobs-and-publishing';
 import * as m004 from './004-analytics-and-diagnostics';
 import * as m005 from './005-proposal-review-and-bursts';
 import * as m006 from './006-render-queue';
+import * as m007 from './007-exactly-once-decisions';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '004-analytics-and-diagnostics', up: m004.up },
   { version: 5, name: '005-proposal-review-and-bursts', up: m005.up },
   { version: 6, name: '006-render-queue', up: m006.up },
+  { version: 7, name: '007-exactly-once-decisions', up: m007.up },
 ];
