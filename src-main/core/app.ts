@@ -14,9 +14,9 @@ import { BurstRunner } from './maestro/burst-runner';
 import { DailyScheduler } from './maestro/daily-scheduler';
 import { MaestroService } from './maestro/maestro-service';
 import { MaestroState } from './maestro/maestro-state';
+import { localDay } from './maestro/local-time';
 import { ContentHistory } from './proposals/content-history';
 import { ProposalGenerator } from './proposals/proposal-generator';
-import { dispatchAcceptedProposal } from './proposals/dispatch-accepted';
 import { ProposalsService } from './proposals/proposals-service';
 import { systemClock, type Clock } from './ports/clock';
 import { configuredImageProvider } from './images/configured-image-provider';
@@ -59,6 +59,8 @@ export interface CoreConfig {
   images?: ImageProvider;
   /** Test seams of the LLM client: waits between retries, the SDK's HTTP client, attempts per call. */
   llm?: { sleep?: Sleep; fetch?: Fetch; maxAttempts?: number };
+  /** Test seam of the render queue: waits before retrying a transient FFmpeg failure. */
+  render?: { sleep?: Sleep };
   /** false: accepted proposals queue render jobs but nothing renders (tests of other domains). */
   startRenderQueue?: boolean;
   /** false: no timers and no catch-up burst at start (tests drive Maestro by hand). */
@@ -110,6 +112,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     // An injected provider wins (tests); otherwise Settings decide, read at each render.
     images: async () => images ?? configuredImageProvider(await settings.values(), secrets),
     renderConcurrency: async () => (await settings.values()).values.renderConcurrency,
+    sleep: config.render?.sleep,
   });
   const llm = new OpenAiLlmClient({
     ledger: new LlmUsageLedger(db, clock),
@@ -123,14 +126,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const agents = new AgentsService({ db, clock, random, activity, events, settings });
   const history = new ContentHistory(db, clock);
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events });
-  const proposals = new ProposalsService({
-    db,
-    clock,
-    activity,
-    events,
-    onAccepted: (proposal) =>
-      dispatchAcceptedProposal({ db, clock, jobs: jobs.service, brands, activity }, proposal),
-  });
+  const proposals = new ProposalsService({ db, clock, random, activity, events, renders: jobs.queue });
   const runner = new BurstRunner({
     db,
     clock,
@@ -145,6 +141,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     events,
   });
   const scheduler = new DailyScheduler({ clock, settings, state: maestro, runner, activity });
+  runner.onFinished((summary) => scheduler.afterBurst(summary));
   const maestroService = new MaestroService({
     db,
     clock,
@@ -154,7 +151,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     settings,
     brands,
     agents,
-    generator,
     activity,
   });
 
@@ -205,6 +201,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   let startup: Promise<void> = Promise.resolve();
   await activity.prune();
+  // Burst work a stopped app left undone on an earlier day waits for the creator, and an
+  // accepted proposal without its renders gets them, before the queue starts draining.
+  const { values: startValues } = await settings.values();
+  await proposals.holdStaleBurstWork(localDay(clock.now(), startValues.burstTimeZone));
+  await proposals.repairAcceptedWithoutRenders();
   // Jobs a crash or quit left half-rendered go back to the queue and continue.
   if (config.startRenderQueue !== false) await jobs.queue.start();
   await agents.seedBuiltins();

@@ -7,10 +7,14 @@ export const maestroStatusSchema = z.object({
 });
 export type MaestroStatus = z.infer<typeof maestroStatusSchema>;
 
+export const burstKinds = ['daily', 'smart', 'optimize'] as const;
+export type BurstKind = (typeof burstKinds)[number];
+
 export const burstSummarySchema = z.object({
   id: z.number(),
   day: z.string(),
-  kind: z.enum(['daily', 'smart']),
+  /** daily: the scheduled burst; smart: "Burst now"; optimize: brand-less ideas, not examined. */
+  kind: z.enum(burstKinds),
   status: z.enum(['running', 'completed', 'failed']),
   planned: z.number(),
   created: z.number(),
@@ -18,6 +22,12 @@ export const burstSummarySchema = z.object({
   rejected: z.number(),
   needsReview: z.number(),
   failedCalls: z.number(),
+  /** Items of the plan still missing when the burst ended (the next catch-up retries them). */
+  shortfall: z.number(),
+  /** Brand id → why that brand's share failed while the others carried on. */
+  brandErrors: z.record(z.string(), z.string()),
+  /** How it went, in one sentence: "6 of 16 written; 10 failed calls; the next catch-up retries them." */
+  summary: z.string(),
   error: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -46,9 +56,3 @@ export const maestroOverviewSchema = z.object({
   ),
 });
 export type MaestroOverview = z.infer<typeof maestroOverviewSchema>;
-
-export const optimizeNowResultSchema = z.object({
-  agents: z.number(),
-  created: z.number(),
-  failedCalls: z.number(),
-});

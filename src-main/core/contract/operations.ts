@@ -22,12 +22,7 @@ import {
   agentSchema,
   agentUpdateSchema,
 } from './agents';
-import {
-  burstSummarySchema,
-  maestroOverviewSchema,
-  maestroStatusSchema,
-  optimizeNowResultSchema,
-} from './maestro';
+import { burstSummarySchema, maestroOverviewSchema, maestroStatusSchema } from './maestro';
 import {
   proposalBulkResultSchema,
   proposalBulkReviewSchema,
@@ -180,9 +175,9 @@ export const operations = {
   }),
   'maestro.optimizeNow': op({
     input: emptyInputSchema,
-    output: optimizeNowResultSchema,
+    output: burstSummarySchema,
     mutates: true,
-    summary: 'Every agent drafts brand-less ideas (not examined)',
+    summary: 'Every agent drafts brand-less ideas in the background (not examined)',
   }),
 
   'agents.list': op({

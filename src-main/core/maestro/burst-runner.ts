@@ -1,26 +1,27 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { AgentsService } from '../agents/agents-service';
 import { findAgentRow, type AgentRow } from '../agents/agents-repository';
 import type { BrandsService } from '../brands/brands-service';
 import type { Brand } from '../contract/brands';
 import { AppError } from '../contract/errors';
-import type { BurstSummary } from '../contract/maestro';
+import type { BurstKind, BurstSummary } from '../contract/maestro';
 import type { EventHub } from '../events/event-hub';
 import { examineProposal } from '../examiner/examiner';
 import { isoNow, type Clock } from '../ports/clock';
 import type { LlmClient } from '../ports/llm';
-import type { ProposalGenerator, ProposalRow } from '../proposals/proposal-generator';
+import type { GenerateResult, ProposalGenerator, ProposalRow } from '../proposals/proposal-generator';
 import type { ProposalsService } from '../proposals/proposals-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { BurstsTable, Database } from '../store/database';
-import type { Selectable } from 'kysely';
-import { planBurst, type ContentType } from './burst-plan';
+import { planBurst, type BurstTask, type ContentType } from './burst-plan';
+import { describeBurst, type ShortfallRetry } from './burst-summary';
 import { burstDefaults } from './defaults';
 import { dayNumber, localDay } from './local-time';
 import type { MaestroState } from './maestro-state';
 
 type BurstRow = Selectable<BurstsTable>;
+type Counter = 'created' | 'accepted' | 'rejected' | 'needs_review' | 'failed_calls';
 
 interface Deps {
   db: Kysely<Database>;
@@ -37,9 +38,7 @@ interface Deps {
 }
 
 export function burstFromRow(row: BurstRow): BurstSummary {
-  return {
-    id: row.id,
-    day: row.day,
+  const counts = {
     kind: row.kind,
     status: row.status,
     planned: row.planned,
@@ -48,20 +47,60 @@ export function burstFromRow(row: BurstRow): BurstSummary {
     rejected: row.rejected,
     needsReview: row.needs_review,
     failedCalls: row.failed_calls,
+    shortfall: row.shortfall,
+    brandErrors: JSON.parse(row.brand_errors) as Record<string, string>,
     error: row.error,
+  };
+  return {
+    id: row.id,
+    day: row.day,
+    ...counts,
+    summary: row.summary ?? describeBurst(counts, 'catch-up'),
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };
 }
 
+/** The budget stop ends a burst; every other failure stays with its brand or proposal. */
+function isBudgetStop(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'budget_exhausted';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
- * The daily (and smart) burst: every active brand gets its day's reels and posts, written by
- * the agents in a fair rotation, each examined, each reject regenerated once. Quotas are
- * counted from the proposals already stored for the day, so a burst interrupted by a crash is
- * finished on the next run without writing anything twice.
+ * Runs every task and waits until all have settled (a rejection never returns early while
+ * siblings keep writing); then reports the first budget stop, if any, and the other failures.
+ */
+async function settleAll<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<{ stop: AppError | null; failures: Array<{ item: T; error: unknown }> }> {
+  const results = await Promise.allSettled(items.map(work));
+  let stop: AppError | null = null;
+  const failures: Array<{ item: T; error: unknown }> = [];
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') return;
+    if (isBudgetStop(result.reason)) stop ??= result.reason;
+    else failures.push({ item: items[i]!, error: result.reason });
+  });
+  return { stop, failures };
+}
+
+/**
+ * Bursts as structured work. The daily (and smart) burst gives every active brand its day's
+ * reels and posts, written by the agents in a fair rotation, each examined, each examiner reject
+ * regenerated once; optimize-now lets every agent draft brand-less ideas. A burst ends only when
+ * every one of its tasks has settled; one brand's failure is recorded for that brand while the
+ * others carry on; what is still missing at the end is the burst's shortfall, stated in its
+ * summary and filled by the next catch-up. Quotas are counted from the proposals already
+ * stored for the day, so a burst interrupted by a crash is finished without writing anything twice.
  */
 export class BurstRunner {
   private current: Promise<BurstSummary> | null = null;
+  private readonly finishedListeners = new Set<(summary: BurstSummary) => void>();
 
   constructor(private readonly deps: Deps) {}
 
@@ -69,31 +108,51 @@ export class BurstRunner {
     return this.current !== null;
   }
 
+  /** The burst currently running, for callers that want to wait for its end. */
+  get running(): Promise<BurstSummary> | null {
+    return this.current;
+  }
+
+  /** Called after each burst has ended and released the runner (the scheduler re-checks then). */
+  onFinished(listener: (summary: BurstSummary) => void): () => void {
+    this.finishedListeners.add(listener);
+    return () => this.finishedListeners.delete(listener);
+  }
+
   /**
-   * Opens (or reopens) today's burst and runs it in the background; resolves with the burst as
-   * it starts. A second request while one runs gets a conflict.
+   * Opens (or reopens) a burst and runs it in the background; resolves with the burst as it
+   * starts. A second request while one runs gets a conflict.
    */
-  async start(kind: 'daily' | 'smart'): Promise<BurstSummary> {
+  async start(kind: BurstKind): Promise<BurstSummary> {
     if (this.current)
       throw new AppError('conflict', 'A burst is already running. Its progress is shown on the dashboard.');
     let opened!: (id: number) => void;
     const idReady = new Promise<number>((resolve) => (opened = resolve));
     // Claimed synchronously, so two clicks cannot both start a burst.
-    this.current = this.run(kind, opened).finally(() => {
-      this.current = null;
-    });
-    // Failures are recorded on the burst row and in the activity feed; nobody else must handle them.
-    this.current.catch(() => undefined);
-    const burstId = await Promise.race([idReady, this.current.then((s) => s.id)]);
+    const run = this.run(kind, opened);
+    this.current = run;
+    void run
+      .catch(() => null)
+      .then((summary) => {
+        this.current = null;
+        if (summary) for (const listener of [...this.finishedListeners]) listener(summary);
+      });
+    const burstId = await Promise.race([idReady, run.then((s) => s.id)]);
     return this.summary(burstId);
   }
 
   /** Waits for the running burst, if any (tests and shutdown). */
   async settled(): Promise<void> {
     await this.current?.catch(() => undefined);
+    // Let the finished listeners run (they may start the daily burst that fell due meanwhile).
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.current) await this.settled();
   }
 
-  /** On start: a burst left running by a crash is finished if it is still today's. */
+  /**
+   * On start: a daily or smart burst left running by a crash is finished if it is still today's;
+   * an older one, or an interrupted optimize-now, is closed with what it had done.
+   */
   async resumeInterrupted(): Promise<BurstSummary | null> {
     const { db, clock, settings } = this.deps;
     const { values } = await settings.values();
@@ -101,18 +160,25 @@ export class BurstRunner {
     const stale = await db.selectFrom('bursts').selectAll().where('status', '=', 'running').execute();
     let resume: BurstRow | undefined;
     for (const row of stale) {
-      if (row.day === today && !resume) resume = row;
-      else {
-        await db
-          .updateTable('bursts')
-          .set({
-            status: 'failed',
-            error: 'Interrupted (the app stopped) and not resumed on a later day',
-            finished_at: isoNow(clock),
-          })
-          .where('id', '=', row.id)
-          .execute();
+      if (row.day === today && row.kind !== 'optimize' && !resume) {
+        resume = row;
+        continue;
       }
+      const error =
+        row.kind === 'optimize'
+          ? 'Interrupted (the app stopped); run it again for the rest'
+          : 'Interrupted (the app stopped) and not resumed on its day';
+      await db
+        .updateTable('bursts')
+        .set({
+          status: 'failed',
+          error,
+          shortfall: Math.max(0, row.planned - row.created),
+          finished_at: isoNow(clock),
+        })
+        .where('id', '=', row.id)
+        .where('status', '=', 'running')
+        .execute();
     }
     if (!resume) return null;
     await this.deps.activity.record({
@@ -125,23 +191,22 @@ export class BurstRunner {
     return this.start(resume.kind);
   }
 
-  /** The burst currently running, for callers that want to wait for its end. */
-  get running(): Promise<BurstSummary> | null {
-    return this.current;
-  }
-
-  private async run(kind: 'daily' | 'smart', opened: (burstId: number) => void): Promise<BurstSummary> {
+  private async run(kind: BurstKind, opened: (burstId: number) => void): Promise<BurstSummary> {
     const { db, clock, settings, activity } = this.deps;
     const { values } = await settings.values();
     const day = localDay(clock.now(), values.burstTimeZone);
-    const existing = await db
-      .selectFrom('bursts')
-      .selectAll()
-      .where('day', '=', day)
-      .where('status', '=', 'running')
-      .executeTakeFirst();
+    const reopened =
+      kind === 'optimize'
+        ? undefined
+        : await db
+            .selectFrom('bursts')
+            .selectAll()
+            .where('day', '=', day)
+            .where('kind', '!=', 'optimize')
+            .where('status', '=', 'running')
+            .executeTakeFirst();
     const burstId =
-      existing?.id ??
+      reopened?.id ??
       (
         await db
           .insertInto('bursts')
@@ -150,66 +215,142 @@ export class BurstRunner {
           .executeTakeFirstOrThrow()
       ).id;
     opened(burstId);
+    const label = { daily: 'Daily burst', smart: 'Smart burst', optimize: 'Optimize now' }[kind];
     await activity.record({
       agent: 'maestro',
-      action: `${kind === 'daily' ? 'Daily' : 'Smart'} burst started`,
+      action: `${label} started`,
       detail: day,
       level: 'action',
       emoji: '🚀',
     });
     this.progress(burstId);
+    let stop: AppError | null = null;
+    let crash: unknown = null;
     try {
-      await this.deps.agents.ensurePopulation();
-      for (let round = 0; round < burstDefaults.maxRounds; round++) {
-        await this.finishPendingWork(burstId, day);
-        const tasks = await this.plan(day, values.reelsPerBrand, values.postsPerBrand);
-        if (tasks.length === 0) break;
-        const planned = tasks.reduce((n, t) => n + t.count, 0);
-        await db
-          .updateTable('bursts')
-          .set((eb) => ({ planned: eb('planned', '+', planned) }))
-          .where('id', '=', burstId)
-          .execute();
-        await Promise.all(tasks.map((task) => this.runTask(burstId, day, task)));
-      }
-      await this.finishPendingWork(burstId, day);
-      await db
-        .updateTable('bursts')
-        .set({ status: 'completed', finished_at: isoNow(clock) })
-        .where('id', '=', burstId)
-        .execute();
-      if (kind === 'daily') await this.deps.state.setLastDailyRunDay(day);
-      const summary = await this.summary(burstId);
-      await activity.record({
-        agent: 'maestro',
-        action: 'Burst complete',
-        detail: `${summary.created} proposals: ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.needsReview} for you to review`,
-        level: 'action',
-        emoji: '🏁',
-      });
-      return summary;
+      stop =
+        kind === 'optimize'
+          ? await this.draftIdeas(burstId)
+          : await this.fillQuota(burstId, day, values.reelsPerBrand, values.postsPerBrand);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await db
-        .updateTable('bursts')
-        .set({ status: 'failed', error: message, finished_at: isoNow(clock) })
-        .where('id', '=', burstId)
-        .execute();
-      await activity.record({
-        agent: 'maestro',
-        action: 'Burst stopped',
-        detail: message,
-        level: 'error',
-        emoji: '🛑',
-      });
-      return await this.summary(burstId);
-    } finally {
-      this.progress(burstId);
+      // A fault outside any one task (the store, the settings): the burst ends failed.
+      crash = error;
     }
+    return this.finish(burstId, kind, day, values, stop, crash);
+  }
+
+  /** Rounds of planning what each brand still lacks, until nothing is missing or rounds run out. */
+  private async fillQuota(
+    burstId: number,
+    day: string,
+    reels: number,
+    posts: number,
+  ): Promise<AppError | null> {
+    await this.deps.agents.ensurePopulation();
+    for (let round = 0; round < burstDefaults.maxRounds; round++) {
+      const followUps = await this.drainFollowUps(burstId, day);
+      if (followUps) return followUps;
+      const tasks = await this.plan(day, reels, posts);
+      if (round === 0)
+        await this.setPlanned(
+          burstId,
+          tasks.reduce((n, t) => n + t.count, 0),
+        );
+      if (tasks.length === 0) return null;
+      const { stop, failures } = await settleAll(tasks, (task) => this.runTask(burstId, day, task));
+      await this.recordBrandFailures(
+        burstId,
+        failures.map(({ item, error }) => ({ brandId: item.brandId, error })),
+      );
+      if (stop) return stop;
+    }
+    return this.drainFollowUps(burstId, day);
+  }
+
+  /** optimize-now: every active agent drafts brand-less reels and posts; not examined. */
+  private async draftIdeas(burstId: number): Promise<AppError | null> {
+    const agents = await this.deps.agents.activeRows();
+    const tasks = agents.flatMap((agent) =>
+      (['reel', 'post'] as const).map((contentType) => ({ agent, contentType })),
+    );
+    await this.setPlanned(burstId, tasks.length * burstDefaults.optimizeNowPerType);
+    const { stop, failures } = await settleAll(tasks, async ({ agent, contentType }) => {
+      const result = await this.deps.generator.generate({
+        agent,
+        brand: null,
+        contentType,
+        count: burstDefaults.optimizeNowPerType,
+        burstDay: null,
+      });
+      await this.countGenerated(burstId, result);
+    });
+    for (const { item, error } of failures) {
+      await this.deps.activity.record({
+        agent: item.agent.agent_id,
+        action: 'Drafting failed',
+        detail: `${item.contentType}: ${messageOf(error)}`,
+        level: 'error',
+        emoji: '⚠️',
+      });
+    }
+    return stop;
+  }
+
+  private async finish(
+    burstId: number,
+    kind: BurstKind,
+    day: string,
+    values: { reelsPerBrand: number; postsPerBrand: number },
+    stop: AppError | null,
+    crash: unknown,
+  ): Promise<BurstSummary> {
+    const { db, clock, activity } = this.deps;
+    const row = await db.selectFrom('bursts').selectAll().where('id', '=', burstId).executeTakeFirstOrThrow();
+    let shortfall = Math.max(0, row.planned - row.created);
+    if (kind !== 'optimize' && !crash) {
+      const missing = await this.plan(day, values.reelsPerBrand, values.postsPerBrand).catch(() => null);
+      if (missing) shortfall = missing.reduce((n, t) => n + t.count, 0);
+    }
+    const error = crash ? messageOf(crash) : (stop?.message ?? null);
+    const status = error ? 'failed' : 'completed';
+    const dailyAttempts = kind === 'optimize' ? 0 : await this.dailyAttempts(day);
+    const markedDone = await this.deps.state.lastDailyRunDay();
+    // A daily burst that filled the day (or used its last attempt) closes the day.
+    const closesDay =
+      kind === 'daily' && (shortfall === 0 || dailyAttempts >= burstDefaults.maxDailyAttempts);
+    if (closesDay) await this.deps.state.setLastDailyRunDay(day);
+    const dayOpen = !closesDay && markedDone !== day && dailyAttempts < burstDefaults.maxDailyAttempts;
+    const retry: ShortfallRetry = dayOpen ? 'catch-up' : 'burst-now';
+    const counts = burstFromRow({ ...row, status, shortfall, error });
+    const summary = describeBurst(counts, retry);
+    await db
+      .updateTable('bursts')
+      .set({ status, shortfall, error, summary, finished_at: isoNow(clock) })
+      .where('id', '=', burstId)
+      .execute();
+    await activity.record({
+      agent: 'maestro',
+      action: status === 'failed' ? 'Burst stopped' : shortfall > 0 ? 'Burst ended short' : 'Burst complete',
+      detail: summary,
+      level: status === 'failed' || shortfall > 0 ? 'error' : 'action',
+      emoji: status === 'failed' ? '🛑' : shortfall > 0 ? '⚠️' : '🏁',
+    });
+    this.progress(burstId);
+    return this.summary(burstId);
+  }
+
+  /** Daily bursts opened for `day` so far (the catch-up stops after burstDefaults.maxDailyAttempts). */
+  async dailyAttempts(day: string): Promise<number> {
+    const row = await this.deps.db
+      .selectFrom('bursts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('day', '=', day)
+      .where('kind', '=', 'daily')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** What each brand still lacks today, split across the agents. */
-  private async plan(day: string, reels: number, posts: number) {
+  private async plan(day: string, reels: number, posts: number): Promise<BurstTask[]> {
     const { db } = this.deps;
     const brands = await this.deps.brands.list(false);
     const agents = await this.deps.agents.activeRows();
@@ -230,16 +371,9 @@ export class BurstRunner {
     });
   }
 
-  private async runTask(
-    burstId: number,
-    day: string,
-    task: { brandId: string; agentId: string; contentType: ContentType; count: number },
-  ) {
-    const agent = await this.deps.db
-      .selectFrom('agents')
-      .selectAll()
-      .where('agent_id', '=', task.agentId)
-      .executeTakeFirstOrThrow();
+  private async runTask(burstId: number, day: string, task: BurstTask): Promise<void> {
+    const agent = await findAgentRow(this.deps.db, task.agentId);
+    if (!agent) throw new AppError('not_found', `Agent ${task.agentId} is gone.`);
     const brand = await this.deps.brands.get(task.brandId);
     const result = await this.deps.generator.generate({
       agent,
@@ -248,40 +382,40 @@ export class BurstRunner {
       count: task.count,
       burstDay: day,
     });
-    await this.count(burstId, { created: result.created.length, failed_calls: result.failedCalls });
-    await Promise.all(result.created.map((row) => this.examineAndFollowUp(burstId, day, row, agent, brand)));
+    await this.countGenerated(burstId, result);
+    const { stop, failures } = await settleAll(result.created, (row) =>
+      this.examineAndFollowUp(burstId, day, row, brand),
+    );
+    for (const { item, error } of failures) await this.recordProposalFailure(item, error);
+    if (result.stopped) throw result.stopped;
+    if (stop) throw stop;
   }
 
-  /** Examine; a reject of an original gets one regeneration, whose verdict is final. */
+  /** Examine; an examiner reject of an original earns one regeneration, whose verdict is final. */
   private async examineAndFollowUp(
     burstId: number,
     day: string,
     row: ProposalRow,
-    agent: AgentRow,
     brand: Brand,
   ): Promise<void> {
-    const status = await this.examine(burstId, row, brand);
-    if (status === 'rejected' && row.attempt === 1) await this.regenerate(burstId, day, row, agent, brand);
+    const verdict = await this.examine(burstId, row, brand);
+    if (verdict === 'rejected' && row.attempt === 1) await this.regenerate(burstId, day, row, brand);
   }
 
+  /** Returns the status the verdict gave, or null when the creator had already decided. */
   private async examine(
     burstId: number,
     row: ProposalRow,
     brand: Brand,
-  ): Promise<'accepted' | 'rejected' | 'needs_review'> {
+  ): Promise<'accepted' | 'rejected' | 'needs_review' | null> {
     const lines = JSON.parse(
       row.content_type === 'reel' ? (row.content_lines ?? '[]') : (row.slide_texts ?? '[]'),
     ) as string[];
-    const agentName =
-      (
-        await this.deps.db
-          .selectFrom('agents')
-          .select('display_name')
-          .where('agent_id', '=', row.agent_id)
-          .executeTakeFirst()
-      )?.display_name ?? row.agent_id;
+    const agentName = (await findAgentRow(this.deps.db, row.agent_id))?.display_name ?? row.agent_id;
+    let verdict: Awaited<ReturnType<typeof examineProposal>> | null = null;
+    let failure: string | null = null;
     try {
-      const verdict = await examineProposal(
+      verdict = await examineProposal(
         this.deps.llm,
         {
           agentId: row.agent_id,
@@ -296,49 +430,48 @@ export class BurstRunner {
         brand.contentProfile,
         brand.examiner,
       );
-      const status = verdict.passed ? 'accepted' : 'rejected';
-      await this.deps.proposals.recordExamination(row, verdict, status);
-      await this.count(burstId, status === 'accepted' ? { accepted: 1 } : { rejected: 1 });
-      return status;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'budget_exhausted') throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      await this.deps.proposals.recordExamination(
-        row,
-        {
-          composite: 0,
-          passed: false,
-          avatarFit: 0,
-          engagementPotential: 0,
-          contentQuality: 0,
-          threshold: brand.examiner.threshold,
-          weights: brand.examiner.weights,
-          reason: '',
-          redFlags: [],
-          error: message,
-        },
-        'needs_review',
-      );
-      await this.count(burstId, { needs_review: 1 });
-      return 'needs_review';
+      if (isBudgetStop(error)) throw error;
+      failure = messageOf(error);
     }
+    const status = verdict ? (verdict.passed ? 'accepted' : 'rejected') : 'needs_review';
+    const result = verdict ?? {
+      composite: 0,
+      passed: false,
+      avatarFit: 0,
+      engagementPotential: 0,
+      contentQuality: 0,
+      threshold: brand.examiner.threshold,
+      weights: brand.examiner.weights,
+      reason: '',
+      redFlags: [],
+      error: failure ?? 'unknown error',
+    };
+    const counter: Counter = status === 'needs_review' ? 'needs_review' : status;
+    const { applied } = await this.deps.proposals.recordExamination(row, result, status, (trx, applied) =>
+      applied ? this.count(burstId, { [counter]: 1 }, trx) : Promise.resolve(),
+    );
+    this.progress(burstId);
+    return applied ? status : null;
   }
 
-  private async regenerate(
-    burstId: number,
-    day: string,
-    rejected: ProposalRow,
-    agent: AgentRow,
-    brand: Brand,
-  ): Promise<void> {
+  /**
+   * The one regeneration of an examiner reject, claimed before the call ('due' → 'attempted') so
+   * that it happens once ever: a failed or duplicate attempt is not tried again in a later round
+   * or a later run.
+   */
+  private async regenerate(burstId: number, day: string, rejected: ProposalRow, brand: Brand): Promise<void> {
+    const { db, clock } = this.deps;
+    const claimed = await db
+      .updateTable('proposals')
+      .set({ regeneration: 'attempted', updated_at: isoNow(clock) })
+      .where('proposal_id', '=', rejected.proposal_id)
+      .where('regeneration', '=', 'due')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return;
     // The same agent if it is still active, else the first active one.
-    const writer =
-      (await this.deps.db
-        .selectFrom('agents')
-        .selectAll()
-        .where('agent_id', '=', agent.agent_id)
-        .where('active', '=', 1)
-        .executeTakeFirst()) ?? (await this.deps.agents.activeRows())[0];
+    const own = await findAgentRow(db, rejected.agent_id);
+    const writer: AgentRow | undefined = own?.active === 1 ? own : (await this.deps.agents.activeRows())[0];
     if (!writer) return;
     const result = await this.deps.generator.generate({
       agent: writer,
@@ -348,12 +481,16 @@ export class BurstRunner {
       burstDay: day,
       replaces: rejected,
     });
-    await this.count(burstId, { created: result.created.length, failed_calls: result.failedCalls });
+    await this.countGenerated(burstId, result);
     for (const row of result.created) await this.examine(burstId, row, brand);
+    if (result.stopped) throw result.stopped;
   }
 
-  /** Work a crash may have left: proposals not yet examined, rejects not yet regenerated. */
-  private async finishPendingWork(burstId: number, day: string): Promise<void> {
+  /**
+   * Work of today that is due but not done: proposals not yet examined (the app stopped, or a
+   * budget stop), regenerations claimed by no one. All of it settles before the burst plans.
+   */
+  private async drainFollowUps(burstId: number, day: string): Promise<AppError | null> {
     const { db } = this.deps;
     const pending = await db
       .selectFrom('proposals')
@@ -361,54 +498,98 @@ export class BurstRunner {
       .where('burst_day', '=', day)
       .where('status', '=', 'pending')
       .execute();
-    for (const row of pending) {
-      const context = await this.contextOf(row);
-      if (context) await this.examineAndFollowUp(burstId, day, row, context.agent, context.brand);
-    }
-    const unreplaced = await db
-      .selectFrom('proposals as p')
-      .selectAll('p')
-      .where('p.burst_day', '=', day)
-      .where('p.status', '=', 'rejected')
-      .where('p.attempt', '=', 1)
-      .where('p.reviewed_at', 'is not', null)
-      .where('p.reviewer_notes', 'like', 'Maestro Examiner:%')
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('proposals as r')
-              .select('r.id')
-              .whereRef('r.replaces_proposal_id', '=', 'p.proposal_id'),
-          ),
-        ),
-      )
+    const examined = await settleAll(pending, async (row) => {
+      const brand = await this.brandOf(row);
+      if (brand) await this.examineAndFollowUp(burstId, day, row, brand);
+    });
+    for (const { item, error } of examined.failures) await this.recordProposalFailure(item, error);
+    if (examined.stop) return examined.stop;
+    const due = await db
+      .selectFrom('proposals')
+      .selectAll()
+      .where('burst_day', '=', day)
+      .where('regeneration', '=', 'due')
       .execute();
-    for (const row of unreplaced) {
-      const context = await this.contextOf(row);
-      if (context) await this.regenerate(burstId, day, row, context.agent, context.brand);
-    }
+    const regenerated = await settleAll(due, async (row) => {
+      const brand = await this.brandOf(row);
+      if (brand) await this.regenerate(burstId, day, row, brand);
+    });
+    for (const { item, error } of regenerated.failures) await this.recordProposalFailure(item, error);
+    return regenerated.stop;
   }
 
-  /** The brand and author of a stored proposal, or null when either is gone. */
-  private async contextOf(row: ProposalRow): Promise<{ brand: Brand; agent: AgentRow } | null> {
+  /** The live brand of a stored proposal, or null when it has none or it was deleted. */
+  private async brandOf(row: ProposalRow): Promise<Brand | null> {
     if (!row.brand_id) return null;
-    const brand = await this.deps.brands.get(row.brand_id).catch(() => null);
-    const agent = await findAgentRow(this.deps.db, row.agent_id);
-    return brand && agent ? { brand, agent } : null;
+    return this.deps.brands.get(row.brand_id).catch(() => null);
+  }
+
+  private async recordBrandFailures(
+    burstId: number,
+    failures: Array<{ brandId: string; error: unknown }>,
+  ): Promise<void> {
+    for (const { brandId, error } of failures) {
+      const message = messageOf(error);
+      await this.deps.db
+        .updateTable('bursts')
+        .set((eb) => ({
+          brand_errors: eb.fn('json_set', [
+            eb.ref('brand_errors'),
+            eb.val(`$."${brandId}"`),
+            eb.val(message),
+          ]),
+        }))
+        .where('id', '=', burstId)
+        .execute();
+      await this.deps.activity.record({
+        agent: 'maestro',
+        action: 'Brand skipped in burst',
+        detail: `${brandId}: ${message}`,
+        level: 'error',
+        emoji: '⚠️',
+      });
+    }
+    if (failures.length) this.progress(burstId);
+  }
+
+  private async recordProposalFailure(row: ProposalRow, error: unknown): Promise<void> {
+    await this.deps.activity.record({
+      agent: row.agent_id,
+      action: 'Examination failed',
+      detail: `${row.proposal_id}: ${messageOf(error)}`,
+      level: 'error',
+      emoji: '⚠️',
+    });
+  }
+
+  private async setPlanned(burstId: number, planned: number): Promise<void> {
+    // A reopened burst keeps the plan it started with: its "of N" stays the day's target.
+    await this.deps.db
+      .updateTable('bursts')
+      .set({ planned })
+      .where('id', '=', burstId)
+      .where('planned', '=', 0)
+      .execute();
+    this.progress(burstId);
+  }
+
+  private async countGenerated(burstId: number, result: GenerateResult): Promise<void> {
+    await this.count(burstId, { created: result.created.length, failed_calls: result.failedCalls });
+    this.progress(burstId);
   }
 
   private async count(
     burstId: number,
-    delta: Partial<Record<'created' | 'accepted' | 'rejected' | 'needs_review' | 'failed_calls', number>>,
-  ) {
-    const columns = Object.entries(delta).filter(([, n]) => n) as Array<['created', number]>;
+    delta: Partial<Record<Counter, number>>,
+    trx: Kysely<Database> = this.deps.db,
+  ): Promise<void> {
+    const columns = Object.entries(delta).filter(([, n]) => n) as Array<[Counter, number]>;
     if (columns.length === 0) return;
-    await this.deps.db
+    await trx
       .updateTable('bursts')
       .set((eb) => Object.fromEntries(columns.map(([column, n]) => [column, eb(column, '+', n)])))
       .where('id', '=', burstId)
       .execute();
-    this.progress(burstId);
   }
 
   async summary(burstId: number): Promise<BurstSummary> {
@@ -426,3 +607,5 @@ export class BurstRunner {
       .catch(() => undefined);
   }
 }
+
+export type { ContentType };

@@ -3,13 +3,11 @@ import type { ActivityLog } from '../activity/activity-log';
 import type { AgentsService } from '../agents/agents-service';
 import type { BrandsService } from '../brands/brands-service';
 import type { BurstSummary, MaestroOverview } from '../contract/maestro';
-import type { ProposalGenerator } from '../proposals/proposal-generator';
 import type { SettingsService } from '../settings/settings-service';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import { burstFromRow, type BurstRunner } from './burst-runner';
 import type { DailyScheduler } from './daily-scheduler';
-import { burstDefaults } from './defaults';
 import { localDay } from './local-time';
 import type { MaestroState } from './maestro-state';
 
@@ -22,7 +20,6 @@ interface Deps {
   settings: SettingsService;
   brands: BrandsService;
   agents: AgentsService;
-  generator: ProposalGenerator;
   activity: ActivityLog;
 }
 
@@ -83,26 +80,11 @@ export class MaestroService {
   }
 
   /**
-   * Every active agent writes a few brand-less reels and posts for the creator to look at;
-   * they are not examined and stay pending.
+   * Every active agent drafts a few brand-less reels and posts for the creator to look at (not
+   * examined; they stay pending). Runs in the background like a burst and reports progress the
+   * same way; resolves at once with the run as it starts.
    */
-  async optimizeNow(): Promise<{ agents: number; created: number; failedCalls: number }> {
-    const agents = await this.deps.agents.activeRows();
-    let created = 0;
-    let failedCalls = 0;
-    for (const agent of agents) {
-      for (const contentType of ['reel', 'post'] as const) {
-        const result = await this.deps.generator.generate({
-          agent,
-          brand: null,
-          contentType,
-          count: burstDefaults.optimizeNowPerType,
-          burstDay: null,
-        });
-        created += result.created.length;
-        failedCalls += result.failedCalls;
-      }
-    }
-    return { agents: agents.length, created, failedCalls };
+  async optimizeNow(): Promise<BurstSummary> {
+    return this.deps.runner.start('optimize');
   }
 }

@@ -49,6 +49,8 @@ export interface GenerateResult {
   created: ProposalRow[];
   dropped: Array<{ reason: string }>;
   failedCalls: number;
+  /** Set when the LLM budget ran out part-way; `created` still holds what was written. */
+  stopped?: AppError;
 }
 
 interface Deps {
@@ -118,7 +120,11 @@ export class ProposalGenerator {
               : postOutputSchema) as z.ZodType<ProposalOutput>,
           });
         } catch (error) {
-          if (error instanceof AppError && error.code === 'budget_exhausted') throw error;
+          if (error instanceof AppError && error.code === 'budget_exhausted') {
+            // The spend limit stops this agent here; what it already wrote is kept and reported.
+            result.stopped = error;
+            return result;
+          }
           result.failedCalls++;
           await activity.record({
             agent: agent.agent_id,

@@ -179,7 +179,20 @@ describe('daily burst against a fake OpenAI-compatible server', () => {
     const summary = await runBurst();
     expect(summary.status).toBe('failed');
     expect(summary.error).toMatch(/budget/i);
-    // The first call spends the budget; nothing after it reaches the server.
-    expect(h.fake.answered.length).toBeLessThanOrEqual(2);
+    // The first answer spends the budget: only the calls already under way when it arrived
+    // (at most one per concurrency slot) reach the server, and the burst ends only when they have.
+    const { values } = await h.t.call('settings.get');
+    expect(h.fake.answered.length).toBeLessThanOrEqual(values.llmMaxConcurrency);
+    expect(h.fake.inFlight).toBe(0);
+    // Every call that reached the server is in the ledger; the refused ones are too, as refused.
+    expect(h.query("SELECT id FROM api_usage WHERE outcome != 'budget_exhausted'")).toHaveLength(
+      h.fake.requests.length,
+    );
+    // What the calls under way wrote is kept (examined by the next catch-up) and the shortfall said.
+    const written = h.query('SELECT id FROM proposals').length;
+    expect(summary).toMatchObject({ planned: 8, shortfall: 8 - written });
+    expect(summary.summary).toMatch(
+      new RegExp(`^${written} of 8 written.*; stopped: .*budget.*; the next catch-up retries them\\.$`, 'i'),
+    );
   });
 });
