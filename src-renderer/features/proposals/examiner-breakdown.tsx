@@ -2,7 +2,7 @@ import type { ExaminerResult } from '@contract';
 import { Badge } from '../../ui/badge';
 import { Meter } from '../../ui/meter';
 
-const dimensions = [
+export const dimensions = [
   { key: 'avatarFit', label: 'Audience fit' },
   { key: 'engagementPotential', label: 'Engagement potential' },
   { key: 'contentQuality', label: 'Content quality' },

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { BurstBanner } from './burst-banner';
+import { ExaminerPanel } from './examiner-panel';
 import { FilterBar, StatusTabs, tabId } from './proposal-filters';
 import { ProposalDetail } from './proposal-detail';
 import { ProposalList } from './proposal-list';
@@ -60,6 +61,7 @@ export function ProposalsPage() {
           onChange={(narrowing) => setFilter({ ...narrowing, status: filter.status })}
         />
       </div>
+      <ExaminerPanel brandId={filter.brandId} agentId={filter.agentId} />
       <div
         className="review-layout"
         role="tabpanel"
