@@ -54,7 +54,9 @@ export class DailyScheduler {
    */
   afterBurst(summary: BurstSummary): void {
     if (this.stopped) return;
-    void this.check();
+    // Right after a daily burst the day is either closed or short; a short day waits for the
+    // retry below instead of hammering an LLM that just failed.
+    if (summary.kind !== 'daily') void this.check();
     if (summary.kind !== 'optimize' && summary.shortfall > 0 && this.job) {
       if (this.retryTimer) clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {
