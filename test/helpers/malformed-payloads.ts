@@ -94,9 +94,21 @@ function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random.next() * items.length)]!;
 }
 
-/** A value whose JSON type differs from `original`'s (null excluded: several fields are nullable). */
-function wrongTypeFor(original: unknown, random: Random): Json {
-  const pool: Json[] = [pick(random, sqlLooking), 12345, -1.5, true, false, [], ['a', 1], {}, { $gt: '' }];
+/**
+ * A value whose JSON type differs from `original`'s (null excluded: several fields are nullable).
+ * `n` varies the value so successive draws stay distinct.
+ */
+function wrongTypeFor(original: unknown, random: Random, n: number): Json {
+  const pool: Json[] = [
+    `${pick(random, sqlLooking)} #${n}`,
+    12345 + n,
+    -1.5 - n,
+    n % 2 === 0,
+    [],
+    ['a', n],
+    { n },
+    { $gt: `${n}` },
+  ];
   return pick(
     random,
     pool.filter((v) => typeOf(v) !== typeOf(original)),
@@ -124,42 +136,53 @@ function getAt(target: Record<string, unknown>, path: string[]): unknown {
 }
 
 /**
- * Payloads that are each invalid by construction (wrong JSON type, a required field missing,
- * an unknown key, an oversized or SQL-looking string where a format is required, or not an
- * object at all). As raw strings, ready for an HTTP body.
+ * `count` distinct payloads that are each invalid by construction (wrong JSON type, a required
+ * field missing, an unknown key, an oversized or SQL-looking string where a format is required,
+ * or not an object at all). As raw strings, ready for an HTTP body. Every kind of damage takes
+ * the draw number `n`, so even an operation without input gets `count` different bodies.
  */
 export function malformedPayloads(name: OperationName, count: number, random: Random): string[] {
   const { payload, required } = validExamples[name];
   const clone = () => JSON.parse(JSON.stringify(payload)) as Record<string, unknown>;
   const valuePaths = paths(payload);
   const stringPaths = valuePaths.filter((p) => typeof getAt(payload, p) === 'string');
-  const strategies: Array<() => unknown> = [
-    () => pick(random, [null, [], [payload], 42, 'brands', true, pick(random, sqlLooking)]),
-    () => ({
-      ...clone(),
-      [pick(random, ['user_id', '__proto__x', 'sql', 'extra', 'ID'])]: pick(random, sqlLooking),
-    }),
+  const unknownKey = (n: number) => `${pick(random, ['user_id', '__proto__x', 'sql', 'extra', 'ID'])}_${n}`;
+  const strategies: Array<(n: number) => unknown> = [
+    (n) =>
+      pick(random, [
+        null,
+        n,
+        -n - 0.5,
+        `brands ${n}`,
+        [n],
+        [payload, n],
+        n % 2 === 0,
+        `${pick(random, sqlLooking)} ${n}`,
+      ]),
+    (n) => ({ ...clone(), [unknownKey(n)]: `${pick(random, sqlLooking)} ${n}` }),
   ];
   if (valuePaths.length > 0) {
-    strategies.push(() => {
+    strategies.push((n) => {
       const next = clone();
       const path = pick(random, valuePaths);
-      setAt(next, path, wrongTypeFor(getAt(payload, path), random));
+      setAt(next, path, wrongTypeFor(getAt(payload, path), random, n));
       return next;
     });
   }
   if (required.length > 0) {
-    strategies.push(() => {
+    strategies.push((n) => {
       const next = clone();
       delete next[pick(random, required)];
+      // Still missing its required field, whatever else it carries.
+      if (n >= required.length) next[unknownKey(n)] = n;
       return next;
     });
   }
   if (stringPaths.length > 0) {
-    strategies.push(() => {
+    strategies.push((n) => {
       const next = clone();
-      // 100 000 characters is over every string limit of the contract.
-      setAt(next, pick(random, stringPaths), pick(random, ['A', "'", '🎬', '\u0000']).repeat(100_000));
+      // 100 000 characters and more is over every string limit of the contract.
+      setAt(next, pick(random, stringPaths), pick(random, ['A', "'", '🎬', '\u0000']).repeat(100_000 + n));
       return next;
     });
   }
@@ -177,14 +200,15 @@ export function malformedPayloads(name: OperationName, count: number, random: Ra
     ].includes(p[p.length - 1]!),
   );
   if (formatted.length > 0) {
-    strategies.push(() => {
+    strategies.push((n) => {
       const next = clone();
-      setAt(next, pick(random, formatted), pick(random, sqlLooking));
+      setAt(next, pick(random, formatted), `${pick(random, sqlLooking)} ${n}`);
       return next;
     });
   }
-  return Array.from({ length: count }, (_, i) => {
-    const body = strategies[i % strategies.length]!();
-    return JSON.stringify(body);
-  });
+  const bodies = new Set<string>();
+  for (let n = 0; bodies.size < count && n < count * 20; n++) {
+    bodies.add(JSON.stringify(strategies[n % strategies.length]!(n)));
+  }
+  return [...bodies];
 }
