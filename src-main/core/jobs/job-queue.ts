@@ -7,6 +7,7 @@ import type { EventHub } from '../events/event-hub';
 import { isoNow, type Clock } from '../ports/clock';
 import { ensureDir, removeTempFiles } from '../render/atomic-files';
 import { RenderError } from '../render/render-error';
+import type { FfmpegRetryNotice } from '../render/ffmpeg-runner';
 import type { Database } from '../store/database';
 import { jobDefaults } from './defaults';
 import { completedStepsOf, outputOf, planOf, type JobRow } from './job-record';
@@ -33,6 +34,11 @@ type StopReason = 'cancel' | 'shutdown';
 /** Relative folder of a job's files inside the media folder (forward slashes, for URLs). */
 export function jobMediaFolder(jobId: string): string {
   return `jobs/${jobId}`;
+}
+
+/** "FFmpeg failed while encoding the video (exit 1): …; attempt 2 of 3 in 8 s". */
+export function describeRetry(notice: FfmpegRetryNotice): string {
+  return `${notice.reason}; attempt ${notice.nextAttempt} of ${notice.maxAttempts} in ${Math.round(notice.delayMs / 1000)} s`;
 }
 
 /**
@@ -210,6 +216,17 @@ export class JobQueue {
                 lastSent = percent;
                 this.emit(claimed, 'generating', step.name, percent);
               }
+            },
+            onRetry: async (notice) => {
+              // The step starts over: its share of the bar does too.
+              lastSent = startPercent;
+              this.emit(claimed, 'generating', step.name, startPercent);
+              await activity.record({
+                action: 'Render step retrying',
+                detail: `${claimed.job_id}: ${claimed.title}: ${describeRetry(notice)}`,
+                level: 'detail',
+                emoji: '🔁',
+              });
             },
           },
           renderDeps,

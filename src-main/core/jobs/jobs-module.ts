@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock';
 import { noImageProvider, type ImageProvider } from '../ports/images';
 import type { Random } from '../ports/random';
 import { resolveMediaBinaries, type MediaBinaries } from '../render/ffmpeg-binaries';
+import { realSleep, type Sleep } from '../render/ffmpeg-runner';
 import { RenderError } from '../render/render-error';
 import { renderResources } from '../render/resources';
 import type { Database } from '../store/database';
@@ -32,6 +33,8 @@ export interface JobsModuleConfig {
   /** Resolved per job so a configuration change applies to the next render. */
   images?: () => Promise<ImageProvider>;
   renderConcurrency(): Promise<number>;
+  /** Waits before retrying a transient FFmpeg failure; tests record them instead of waiting. */
+  sleep?: Sleep;
 }
 
 /** Files of every job live in `<data>/media/jobs/<id>/`; the transports serve only this folder. */
@@ -66,6 +69,7 @@ export function createJobsModule(config: JobsModuleConfig) {
         ffmpeg: resolved.binaries.ffmpeg,
         resources,
         images: config.images ? await config.images() : noImageProvider,
+        sleep: config.sleep ?? realSleep,
       };
     },
   });

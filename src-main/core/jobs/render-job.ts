@@ -8,7 +8,12 @@ import { brandGradient, prepareBackground } from '../render/background';
 import { layoutCover, layoutTextSlide } from '../render/carousel-layout';
 import { postCanvas, reelCanvas } from '../render/defaults';
 import { reelVideoArgs } from '../render/ffmpeg-filters';
-import { runFfmpeg } from '../render/ffmpeg-runner';
+import {
+  runFfmpegWithRetry,
+  type FfmpegRetry,
+  type FfmpegRetryNotice,
+  type Sleep,
+} from '../render/ffmpeg-runner';
 import { loadFont, type FontMetrics } from '../render/fonts';
 import { assertTrackPresent, chooseMusic, loadMusicLibrary, musicGainDb } from '../render/music';
 import { reelContentLines } from '../render/reel-content';
@@ -24,6 +29,8 @@ export interface RenderDeps {
   ffmpeg: string;
   resources: RenderResources;
   images: ImageProvider;
+  /** Waits before retrying a transient FFmpeg failure (tests record them instead). */
+  sleep: Sleep;
 }
 
 export interface StepContext {
@@ -37,6 +44,8 @@ export interface StepContext {
   runId: string;
   signal: AbortSignal;
   onFraction(fraction: number): void;
+  /** An FFmpeg run of this step failed transiently and is about to be tried again. */
+  onRetry(notice: FfmpegRetryNotice): Promise<void>;
 }
 
 const files = {
@@ -86,6 +95,8 @@ export async function runRenderStep(
   };
   const variant = row.variant;
   const fontFiles = deps.resources.fonts;
+  // Every FFmpeg run of every step goes through the same retry of transient failures.
+  const retry: FfmpegRetry = { sleep: deps.sleep, onRetry: ctx.onRetry };
 
   switch (step) {
     case 'background': {
@@ -100,6 +111,7 @@ export async function runRenderStep(
         dir,
         runId,
         signal,
+        retry,
       });
       output.backgroundFile = prepared.file;
       output.background = prepared.source;
@@ -132,6 +144,7 @@ export async function runRenderStep(
         fileName: files.reelImage,
         runId,
         signal,
+        retry,
         purpose: 'drawing the reel image',
       });
       output.files.reelImage = rel(files.reelImage);
@@ -154,6 +167,7 @@ export async function runRenderStep(
         fileName: files.thumbnail,
         runId,
         signal,
+        retry,
         purpose: 'drawing the thumbnail',
       });
       output.files.thumbnail = rel(files.thumbnail);
@@ -171,19 +185,24 @@ export async function runRenderStep(
       const track = tracks[choice.trackIndex]!;
       await assertTrackPresent(track);
       const temp = tempPath(dir, files.video, runId);
-      await runFfmpeg(deps.ffmpeg, {
-        purpose: 'encoding the video',
-        signal,
-        onProgress: (seconds) => ctx.onFraction(seconds / duration),
-        args: reelVideoArgs({
-          frameFile: join(dir, files.reelImage),
-          musicFile: track.file,
-          musicOffsetSeconds: choice.offsetSeconds,
-          durationSeconds: duration,
-          musicGainDb: musicGainDb(track),
-          outputFile: temp,
-        }),
-      });
+      await runFfmpegWithRetry(
+        deps.ffmpeg,
+        {
+          purpose: 'encoding the video',
+          signal,
+          onProgress: (seconds) => ctx.onFraction(seconds / duration),
+          args: reelVideoArgs({
+            frameFile: join(dir, files.reelImage),
+            musicFile: track.file,
+            musicOffsetSeconds: choice.offsetSeconds,
+            durationSeconds: duration,
+            musicGainDb: musicGainDb(track),
+            outputFile: temp,
+          }),
+          partialFiles: [temp],
+        },
+        retry,
+      );
       await publish(temp, dir, files.video);
       output.files.video = rel(files.video);
       output.musicTitle = track.title;
@@ -199,6 +218,7 @@ export async function runRenderStep(
         fileName: files.youtubeThumbnail,
         runId,
         signal,
+        retry,
         purpose: 'saving the YouTube thumbnail',
       });
       output.files.youtubeThumbnail = rel(files.youtubeThumbnail);
@@ -220,6 +240,7 @@ export async function runRenderStep(
         fileName: files.slide(1),
         runId,
         signal,
+        retry,
         purpose: 'drawing the cover slide',
       });
       output.files.slides = [
@@ -258,6 +279,7 @@ export async function runRenderStep(
           fileName: files.slide(page),
           runId,
           signal,
+          retry,
           purpose: `drawing slide ${page}`,
         });
         names.push(rel(files.slide(page)));

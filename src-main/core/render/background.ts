@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ImageProvider } from '../ports/images';
 import { mixColor } from './colors';
 import { pngStillArgs } from './ffmpeg-filters';
-import { runFfmpeg } from './ffmpeg-runner';
+import { runFfmpegWithRetry, type FfmpegRetry } from './ffmpeg-runner';
 import { publish, tempPath, writeAtomically } from './atomic-files';
 import { RenderError } from './render-error';
 import type { Background } from './scene';
@@ -28,6 +28,8 @@ export interface BackgroundRequest {
   dir: string;
   runId: string;
   signal: AbortSignal;
+  /** How transient FFmpeg failures are waited out; real waits when not given. */
+  retry?: FfmpegRetry;
 }
 
 export interface PreparedBackground {
@@ -64,20 +66,25 @@ export async function prepareBackground(request: BackgroundRequest): Promise<Pre
   await writeAtomically(request.dir, sourceName, request.runId, bytes);
   const temp = tempPath(request.dir, BACKGROUND_FILE, request.runId);
   try {
-    await runFfmpeg(request.ffmpeg, {
-      purpose: 'reading the background image',
-      signal: request.signal,
-      args: [
-        '-i',
-        join(request.dir, sourceName),
-        '-vf',
-        `scale=${request.width}:${request.height}:force_original_aspect_ratio=increase:flags=lanczos,crop=${request.width}:${request.height},setsar=1`,
-        '-frames:v',
-        '1',
-        ...pngStillArgs,
-        temp,
-      ],
-    });
+    await runFfmpegWithRetry(
+      request.ffmpeg,
+      {
+        purpose: 'reading the background image',
+        signal: request.signal,
+        partialFiles: [temp],
+        args: [
+          '-i',
+          join(request.dir, sourceName),
+          '-vf',
+          `scale=${request.width}:${request.height}:force_original_aspect_ratio=increase:flags=lanczos,crop=${request.width}:${request.height},setsar=1`,
+          '-frames:v',
+          '1',
+          ...pngStillArgs,
+          temp,
+        ],
+      },
+      request.retry,
+    );
   } catch (error) {
     if (error instanceof RenderError && error.kind !== 'cancelled' && error.kind !== 'disk_full') {
       throw new RenderError(

@@ -112,3 +112,21 @@ export const videoDefaults = {
   /** PNG zlib level: 3 is close to the smallest file at a fraction of level 9's time. */
   pngCompression: 3,
 } as const;
+
+/**
+ * FFmpeg failures that are about the machine at that moment, not about the input, get two more
+ * tries (reference 6.11): an encoder that could not get memory or a thread often can a few
+ * seconds later, when a parallel render has finished. Anything else fails the step at once.
+ */
+export const ffmpegRetryDefaults = {
+  maxAttempts: 3,
+  /** Waits before the 2nd and the 3rd attempt. */
+  delaysMs: [8_000, 16_000],
+  /** Matched anywhere in FFmpeg's stderr, ignoring case. */
+  transientMessages: [
+    'Resource temporarily unavailable',
+    'Error while opening encoder',
+    'Cannot allocate memory',
+    'Generic error in an external library',
+  ],
+} as const;

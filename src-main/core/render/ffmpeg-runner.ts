@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ffmpegRetryDefaults } from './defaults';
 import { RenderError } from './render-error';
 
 export interface FfmpegRun {
@@ -93,4 +96,127 @@ export function runFfmpeg(ffmpegPath: string, run: FfmpegRun): Promise<void> {
       reject(new RenderError(kind, `${prefix}: ${reason}`, stderr.trim()));
     });
   });
+}
+
+/** Waiting between attempts goes through this, so tests record the waits instead of sleeping. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** A real wait that ends early, without throwing, when the signal aborts. */
+export const realSleep: Sleep = async (ms, signal) => {
+  await delay(ms, undefined, { signal }).catch((error: unknown) => {
+    if (!signal?.aborted) throw error;
+  });
+};
+
+export interface FfmpegRetryPolicy {
+  maxAttempts: number;
+  delaysMs: readonly number[];
+  transientMessages: readonly string[];
+}
+
+/** Whether FFmpeg's stderr names a failure of the moment (memory, encoder slots), worth retrying. */
+export function isTransientFfmpegFailure(
+  stderr: string,
+  policy: FfmpegRetryPolicy = ffmpegRetryDefaults,
+): boolean {
+  const text = stderr.toLowerCase();
+  return policy.transientMessages.some((m) => text.includes(m.toLowerCase()));
+}
+
+export type FfmpegRetryDecision =
+  { retry: true; delayMs: number } | { retry: false; why: 'not_transient' | 'no_attempts_left' };
+
+/**
+ * After attempt number `failedAttempt` (1-based) failed with `stderr`: try again, and after how
+ * long? The last delay repeats should a policy allow more attempts than it lists delays.
+ */
+export function decideFfmpegRetry(
+  stderr: string,
+  failedAttempt: number,
+  policy: FfmpegRetryPolicy = ffmpegRetryDefaults,
+): FfmpegRetryDecision {
+  if (!isTransientFfmpegFailure(stderr, policy)) return { retry: false, why: 'not_transient' };
+  if (failedAttempt >= policy.maxAttempts) return { retry: false, why: 'no_attempts_left' };
+  const delays = policy.delaysMs;
+  return { retry: true, delayMs: delays[Math.min(failedAttempt, delays.length) - 1] ?? 0 };
+}
+
+export interface FfmpegRetryNotice {
+  purpose: string;
+  /** The failure being retried, as the error message says it. */
+  reason: string;
+  nextAttempt: number;
+  maxAttempts: number;
+  delayMs: number;
+}
+
+export interface FfmpegRetry {
+  sleep: Sleep;
+  /** Told before each wait, so the job can say that a retry is coming and why. */
+  onRetry?: (notice: FfmpegRetryNotice) => void | Promise<void>;
+  policy?: FfmpegRetryPolicy;
+}
+
+export interface RetryingFfmpegRun extends FfmpegRun {
+  /** What a failed attempt may have left half-written; removed before the next attempt. */
+  partialFiles: readonly string[];
+}
+
+/** Retries with real waits: what the app does when nothing else is said. */
+export const defaultFfmpegRetry: FfmpegRetry = { sleep: realSleep };
+
+/**
+ * `runFfmpeg`, tried again after a transient failure (see `decideFfmpegRetry`). A cancel stops
+ * it at once, also during a wait, whatever the injected sleep does with the signal.
+ */
+export async function runFfmpegWithRetry(
+  ffmpegPath: string,
+  run: RetryingFfmpegRun,
+  retry: FfmpegRetry = defaultFfmpegRetry,
+): Promise<void> {
+  const policy = retry.policy ?? ffmpegRetryDefaults;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runFfmpeg(ffmpegPath, run);
+    } catch (error) {
+      if (!(error instanceof RenderError) || error.kind === 'cancelled' || error.kind === 'ffmpeg_missing')
+        throw error;
+      const decision = decideFfmpegRetry(error.details ?? '', attempt, policy);
+      if (!decision.retry) {
+        if (decision.why === 'not_transient') throw error;
+        throw new RenderError(error.kind, `${error.message} (tried ${attempt} times)`, error.details);
+      }
+      await Promise.all(run.partialFiles.map((file) => rm(file, { force: true })));
+      await retry.onRetry?.({
+        purpose: run.purpose,
+        reason: error.message,
+        nextAttempt: attempt + 1,
+        maxAttempts: policy.maxAttempts,
+        delayMs: decision.delayMs,
+      });
+      await waitUnlessCancelled(retry.sleep, decision.delayMs, run.signal, run.purpose);
+    }
+  }
+}
+
+async function waitUnlessCancelled(
+  sleep: Sleep,
+  ms: number,
+  signal: AbortSignal | undefined,
+  purpose: string,
+): Promise<void> {
+  const cancelled = () => new RenderError('cancelled', `Cancelled while waiting to retry ${purpose}.`);
+  if (!signal) return sleep(ms);
+  if (signal.aborted) throw cancelled();
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([sleep(ms, signal), aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  if (signal.aborted) throw cancelled();
 }

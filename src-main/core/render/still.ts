@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { publish, tempPath } from './atomic-files';
 import { RenderError } from './render-error';
 import { stillImageArgs, type FontFiles } from './ffmpeg-filters';
-import { runFfmpeg } from './ffmpeg-runner';
+import { runFfmpegWithRetry, type FfmpegRetry } from './ffmpeg-runner';
 import type { Scene } from './scene';
 
 export interface StillRequest {
@@ -15,17 +15,24 @@ export interface StillRequest {
   runId: string;
   signal: AbortSignal;
   purpose: string;
+  /** How transient FFmpeg failures are waited out; real waits when not given. */
+  retry?: FfmpegRetry;
 }
 
 /** Draws a scene into `dir/fileName` (PNG or JPEG by extension), published atomically. */
 export async function renderStill(request: StillRequest): Promise<void> {
   const temp = tempPath(request.dir, request.fileName, request.runId);
   const format = /\.jpe?g$/i.test(request.fileName) ? 'jpeg' : 'png';
-  await runFfmpeg(request.ffmpeg, {
-    purpose: request.purpose,
-    signal: request.signal,
-    args: stillImageArgs(request.scene, request.fonts, temp, format),
-  });
+  await runFfmpegWithRetry(
+    request.ffmpeg,
+    {
+      purpose: request.purpose,
+      signal: request.signal,
+      args: stillImageArgs(request.scene, request.fonts, temp, format),
+      partialFiles: [temp],
+    },
+    request.retry,
+  );
   await assertImageComplete(temp, format, request.purpose);
   await publish(temp, request.dir, request.fileName);
 }
