@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Brand } from '../contract/brands';
 import type { JobStatus } from '../contract/jobs';
@@ -8,7 +8,7 @@ import { isoNow, type Clock } from '../ports/clock';
 import { ensureDir, removeTempFiles } from '../render/atomic-files';
 import { RenderError } from '../render/render-error';
 import type { FfmpegRetryNotice } from '../render/ffmpeg-runner';
-import type { Database } from '../store/database';
+import type { Database, GenerationJobsTable } from '../store/database';
 import { jobDefaults } from './defaults';
 import { completedStepsOf, outputOf, planOf, type JobRow } from './job-record';
 import { findJobRow, interruptedJobs, oldestPendingJob, transitionJob, updateJob } from './job-repository';
@@ -36,6 +36,25 @@ export function jobMediaFolder(jobId: string): string {
   return `jobs/${jobId}`;
 }
 
+/**
+ * `generating → completed` unless a cancel was requested: checked in the same update, so a job
+ * whose cancel was accepted can never also complete.
+ */
+async function completeUnlessCancelled(
+  db: Kysely<Database>,
+  id: string,
+  changes: Updateable<GenerationJobsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('generation_jobs')
+    .set({ ...changes, status: 'completed' })
+    .where('job_id', '=', id)
+    .where('status', '=', 'generating')
+    .where('cancel_requested', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** "FFmpeg failed while encoding the video (exit 1): …; attempt 2 of 3 in 8 s". */
 export function describeRetry(notice: FfmpegRetryNotice): string {
   return `${notice.reason}; attempt ${notice.nextAttempt} of ${notice.maxAttempts} in ${Math.round(notice.delayMs / 1000)} s`;
@@ -46,7 +65,7 @@ export function describeRetry(notice: FfmpegRetryNotice): string {
  * once, each step's FFmpeg in its own child process. Every finished step is checkpointed, so a
  * job interrupted by a crash or a quit goes back to the queue on the next start and continues
  * after its last finished step. A job completes exactly once: the final transition only
- * succeeds from `generating`.
+ * succeeds from `generating` with no cancel requested.
  */
 export class JobQueue {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -64,11 +83,12 @@ export class JobQueue {
     this.started = true;
     for (const row of await interruptedJobs(db)) {
       const cancelled = row.cancel_requested === 1;
-      await transitionJob(db, row.job_id, ['generating'], {
+      const moved = await transitionJob(db, row.job_id, ['generating'], {
         status: cancelled ? 'cancelled' : 'pending',
         updated_at: isoNow(clock),
         ...(cancelled ? { completed_at: isoNow(clock), current_step: null } : {}),
       });
+      if (!moved) continue;
       await this.deps.activity.record({
         action: cancelled ? 'Render cancelled' : 'Render resumed after restart',
         detail: `${row.job_id}: ${row.title}${row.current_step ? ` (was at ${row.current_step})` : ''}`,
@@ -189,7 +209,7 @@ export class JobQueue {
 
       for (const step of steps) {
         if (completed.includes(step.name)) continue;
-        if (signal.aborted) throw new RenderError('cancelled', 'Stopped.');
+        await this.stopIfCancelled(claimed.job_id, signal);
         currentStep = step.name;
         const startPercent = progressPercent(steps, completed);
         await updateJob(db, claimed.job_id, {
@@ -243,8 +263,8 @@ export class JobQueue {
         this.emit(claimed, 'generating', step.name, percent);
       }
 
-      const finished = await transitionJob(db, claimed.job_id, ['generating'], {
-        status: 'completed',
+      currentStep = null;
+      const finished = await completeUnlessCancelled(db, claimed.job_id, {
         current_step: null,
         progress_percent: 100,
         completed_at: isoNow(clock),
@@ -253,19 +273,30 @@ export class JobQueue {
         failed_step: null,
         error_details: null,
       });
-      if (finished) {
-        this.emit(claimed, 'completed', null, 100);
-        await activity.record({
-          action: 'Render finished',
-          detail: `${claimed.job_id}: ${claimed.title} (${claimed.variant}, ${brand.displayName})`,
-          level: 'action',
-          emoji: '🎬',
-        });
-      }
+      // Not finished: a cancel arrived during the last step. Settled below like any cancel.
+      if (!finished) throw new RenderError('cancelled', 'Cancelled after its last step.');
+      this.emit(claimed, 'completed', null, 100);
+      await activity.record({
+        action: 'Render finished',
+        detail: `${claimed.job_id}: ${claimed.title} (${claimed.variant}, ${brand.displayName})`,
+        level: 'action',
+        emoji: '🎬',
+      });
     } catch (error) {
       await removeTempFiles(dir);
       await this.settleFailure(claimed, currentStep, error, signal);
     }
+  }
+
+  /**
+   * Stops before a step when the job was cancelled. The flag is read from the database, not
+   * only from the signal: a cancel that lands after the claim but before the job is registered
+   * as running has no signal to abort, and must still stop the job before it renders anything.
+   */
+  private async stopIfCancelled(jobId: string, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) throw new RenderError('cancelled', 'Stopped.');
+    const row = await findJobRow(this.deps.db, jobId);
+    if (row?.cancel_requested === 1) throw new RenderError('cancelled', 'Cancelled before its next step.');
   }
 
   private async settleFailure(
@@ -284,12 +315,13 @@ export class JobQueue {
     }
     const current = await findJobRow(db, row.job_id);
     if (reason === 'cancel' || current?.cancel_requested === 1) {
-      await transitionJob(db, row.job_id, ['generating'], {
+      const cancelled = await transitionJob(db, row.job_id, ['generating'], {
         status: 'cancelled',
         current_step: null,
         completed_at: now,
         updated_at: now,
       });
+      if (!cancelled) return;
       this.emit(row, 'cancelled', null, current?.progress_percent ?? 0);
       await activity.record({
         action: 'Render cancelled',
@@ -306,7 +338,7 @@ export class JobQueue {
         : error instanceof Error
           ? (error.stack ?? null)
           : null;
-    await transitionJob(db, row.job_id, ['generating'], {
+    const failed = await transitionJob(db, row.job_id, ['generating'], {
       status: 'failed',
       error_message: message,
       failed_step: step,
@@ -314,6 +346,7 @@ export class JobQueue {
       completed_at: now,
       updated_at: now,
     });
+    if (!failed) return;
     this.emit(row, 'failed', step, current?.progress_percent ?? 0);
     await activity.record({
       action: 'Render failed',

@@ -50,6 +50,12 @@ export function drawRenderPlan(
   };
 }
 
+/**
+ * Rounds of cancel's two updates before giving up: another round is needed only when the job
+ * moved between them, and the queue cannot move one job back and forth that fast.
+ */
+const CANCEL_ROUNDS = 3;
+
 /** Creating, listing, cancelling and retrying render jobs; the queue does the rendering. */
 export class JobService {
   constructor(private readonly deps: Deps) {}
@@ -135,36 +141,57 @@ export class JobService {
     return jobFromRow(row);
   }
 
-  /** A waiting job is cancelled at once; a rendering one has its FFmpeg stopped. */
+  /**
+   * A waiting job is cancelled at once; a rendering one is asked to stop, and the queue settles
+   * it `cancelled` (and says so) once its FFmpeg has exited. Each case is one conditional update
+   * and only what an update changed is reported: the queue may claim the job between the two
+   * updates (the second then catches it) or finish it meanwhile (a conflict naming its state).
+   */
   async cancel(id: string): Promise<Job> {
-    const { db, clock } = this.deps;
-    const job = await this.get(id);
-    const now = isoNow(clock);
-    if (job.status === 'pending') {
-      await transitionJob(db, id, ['pending'], {
-        status: 'cancelled',
-        completed_at: now,
-        updated_at: now,
+    const { db, clock, activity } = this.deps;
+    // Between the two updates the job can move on (claimed, put back by a shutdown, retried):
+    // when it is still cancellable, another round catches it.
+    for (let round = 1; ; round++) {
+      const now = isoNow(clock);
+      const cancelledWaiting = await db.transaction().execute(async (trx) => {
+        const applied = await transitionJob(trx, id, ['pending'], {
+          status: 'cancelled',
+          cancel_requested: 1,
+          completed_at: now,
+          updated_at: now,
+        });
+        if (!applied) return null;
+        const row = (await findJobRow(trx, id))!;
+        return activity.insert(trx, {
+          action: 'Render cancelled',
+          detail: `${id}: ${row.title}`,
+          level: 'detail',
+          emoji: '⏹️',
+        });
+      });
+      if (cancelledWaiting) {
+        activity.announce(cancelledWaiting);
+        break;
+      }
+      const stopRequested = await transitionJob(db, id, ['generating'], {
         cancel_requested: 1,
+        updated_at: now,
       });
-      await this.deps.activity.record({
-        action: 'Render cancelled',
-        detail: `${id}: ${job.title}`,
-        level: 'detail',
-        emoji: '⏹️',
-      });
-    } else if (job.status === 'generating') {
-      await transitionJob(db, id, ['generating'], { cancel_requested: 1, updated_at: now });
-      this.deps.queue.stopRunning(id);
-    } else {
-      throw new AppError(
-        'conflict',
-        `Job ${id} is ${job.status}; only waiting or rendering jobs can be cancelled.`,
-        {
-          id,
-          status: job.status,
-        },
-      );
+      if (stopRequested) {
+        // The queue also re-reads the flag before every step: a job claimed but not yet
+        // running (nothing to stop here) still stops before it renders anything.
+        this.deps.queue.stopRunning(id);
+        break;
+      }
+      const job = await this.get(id);
+      const cancellable = job.status === 'pending' || job.status === 'generating';
+      if (!cancellable || round >= CANCEL_ROUNDS) {
+        throw new AppError(
+          'conflict',
+          `Job ${id} is ${job.status}; only waiting or rendering jobs can be cancelled.`,
+          { id, status: job.status },
+        );
+      }
     }
     this.changed(id);
     return this.get(id);
@@ -172,18 +199,29 @@ export class JobService {
 
   /** Puts a failed or cancelled job back in the queue; it continues after its last finished step. */
   async retry(id: string): Promise<Job> {
-    const { db, clock } = this.deps;
-    const job = await this.get(id);
-    const retried = await transitionJob(db, id, ['failed', 'cancelled'], {
-      status: 'pending',
-      cancel_requested: 0,
-      error_message: null,
-      failed_step: null,
-      error_details: null,
-      completed_at: null,
-      updated_at: isoNow(clock),
+    const { db, clock, activity } = this.deps;
+    const entry = await db.transaction().execute(async (trx) => {
+      const retried = await transitionJob(trx, id, ['failed', 'cancelled'], {
+        status: 'pending',
+        cancel_requested: 0,
+        error_message: null,
+        failed_step: null,
+        error_details: null,
+        completed_at: null,
+        updated_at: isoNow(clock),
+      });
+      if (!retried) return null;
+      const row = (await findJobRow(trx, id))!;
+      return activity.insert(trx, {
+        action: 'Render retried',
+        detail: `${id}: ${row.title}`,
+        level: 'action',
+        emoji: '🔁',
+      });
     });
-    if (!retried) {
+    if (!entry) {
+      // Read after the update, so the conflict names the state that refused it.
+      const job = await this.get(id);
       throw new AppError(
         'conflict',
         `Job ${id} is ${job.status}; only failed or cancelled jobs can be retried.`,
@@ -193,12 +231,7 @@ export class JobService {
         },
       );
     }
-    await this.deps.activity.record({
-      action: 'Render retried',
-      detail: `${id}: ${job.title}`,
-      level: 'action',
-      emoji: '🔁',
-    });
+    activity.announce(entry);
     this.changed(id);
     this.deps.queue.wake();
     return this.get(id);

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImageProvider } from '../../../src-main/core/ports/images';
@@ -130,6 +130,22 @@ describe.skipIf(process.platform === 'win32')(
   },
 );
 
+/** FFmpeg processes whose command line names `dir` (Linux: read from /proc; elsewhere none). */
+function ffmpegsWorkingIn(dir: string): number[] {
+  if (process.platform !== 'linux') return [];
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmd.includes('ffmpeg') && cmd.includes(dir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 describe('cancel and retry', () => {
   it('cancels a rendering job at once and a retry finishes it from its last step', async () => {
     const t = await core();
@@ -143,14 +159,29 @@ describe('cancel and retry', () => {
     const waiting = await t.call('jobs.create', reel);
     await reachedVideo;
     expect((await t.call('jobs.cancel', { id: waiting.id })).status).toBe('cancelled');
-    await t.call('jobs.cancel', { id: running.id });
+    const stopping = await t.call('jobs.cancel', { id: running.id });
+    // Asked to stop, not yet stopped: the queue says "cancelled" once FFmpeg has exited.
+    expect(stopping).toMatchObject({ status: 'generating', cancelRequested: true });
     await t.core.jobs.queue.idle();
     const cancelled = await t.call('jobs.get', { id: running.id });
     expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.error).toBeNull();
     expect(cancelled.completedSteps).toEqual(['background', 'reel-image', 'thumbnail']);
+    expect(ffmpegsWorkingIn(t.dir)).toEqual([]);
+    // The interrupted encode's partial file is gone; the finished steps' files stay for the retry.
+    expect(readdirSync(join(t.dir, 'media', 'jobs', running.id)).sort()).toEqual([
+      'reel.png',
+      'thumbnail.png',
+    ]);
+    const activity = await t.call('activity.list', { limit: 50 });
+    for (const id of [running.id, waiting.id]) {
+      expect(
+        activity.filter((a) => a.action === 'Render cancelled' && a.detail.startsWith(`${id}:`)),
+      ).toHaveLength(1);
+    }
     expect(await t.invoke('jobs.cancel', { id: running.id })).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'conflict', details: { status: 'cancelled' } },
     });
 
     await t.call('jobs.retry', { id: running.id });
@@ -160,7 +191,7 @@ describe('cancel and retry', () => {
     expect(done.attempts).toBe(2);
     expect(await t.invoke('jobs.retry', { id: running.id })).toMatchObject({
       ok: false,
-      error: { code: 'conflict' },
+      error: { code: 'conflict', details: { status: 'completed' } },
     });
     expect((await t.call('jobs.get', { id: waiting.id })).status).toBe('cancelled');
   });
