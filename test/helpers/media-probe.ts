@@ -23,6 +23,8 @@ export interface ProbeStream {
   channels?: number;
   duration?: string;
   nb_frames?: string;
+  /** Bits per second, as the container states it (for AAC in MP4: the encoder's average). */
+  bit_rate?: string;
 }
 
 export async function probe(

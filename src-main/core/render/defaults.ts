@@ -102,7 +102,8 @@ export const videoDefaults = {
    * without fighting, which renders more reels per minute than fewer wider encodes.
    */
   threads: 1,
-  audioBitrate: '128k',
+  /** AAC at the original's rate (reference 6.11): the music is the reel's only sound. */
+  audioBitrate: '192k',
   audioSampleRate: 44_100,
   /** Integrated loudness platforms normalise to; music is gained to land there. */
   loudnessTargetLufs: -14,

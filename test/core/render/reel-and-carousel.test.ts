@@ -95,6 +95,13 @@ describe('a rendered reel', () => {
     expect(reel.render.musicTitle).toBeTruthy();
   });
 
+  it('has its music as AAC at about 192 kb/s, as the original encoded it', async () => {
+    const audio = (await probe(media(reel.files.video!))).streams.find((s) => s.codec_type === 'audio')!;
+    // FFmpeg's AAC encoder aims at the average rate and lands a few percent either side.
+    expect(Number(audio.bit_rate) / 1000).toBeGreaterThan(192 * 0.9);
+    expect(Number(audio.bit_rate) / 1000).toBeLessThan(192 * 1.1);
+  });
+
   it('has its music at the −14 LUFS target', async () => {
     const lufs = await integratedLoudness(media(reel.files.video!));
     expect(Math.abs(lufs - -14)).toBeLessThan(1.5);
