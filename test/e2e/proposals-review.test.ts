@@ -105,7 +105,9 @@ describe('Proposals review journey (headless server + Chromium, keyboard only)',
       const total = REELS + POSTS;
       await tab('Needs review', total).waitFor();
       await burstBanner.getByText('Last burst finished').waitFor();
-      await expect.poll(() => burstBanner.innerText()).toContain(`${total} need review`);
+      await expect
+        .poll(() => burstBanner.innerText())
+        .toContain(`${total} of ${total} written: 0 accepted, 0 rejected, ${total} for you to review.`);
       await expect.poll(() => listbox.getByRole('option').count()).toBe(total);
 
       // The queue as the core holds it, newest first like the list.

@@ -6,8 +6,14 @@ import { describeError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
 import { toast } from '../../ui/toast-store';
-import { BurstCounts } from './burst-counts';
-import { isBurstRunning, useMaestroOverview, useResetDaily, useTriggerBurst } from './use-maestro';
+import { BurstOutcome, burstKindLabel } from './burst-counts';
+import {
+  isBurstRunning,
+  useMaestroOverview,
+  useOptimizeNow,
+  useResetDaily,
+  useTriggerBurst,
+} from './use-maestro';
 import './dashboard.css';
 
 type Quota = MaestroOverview['quota'][number];
@@ -53,12 +59,19 @@ export function DailyBurstCard() {
   const overview = useMaestroOverview();
   const trigger = useTriggerBurst();
   const reset = useResetDaily();
+  const optimize = useOptimizeNow();
   const data = overview.data;
   const running = isBurstRunning(data);
 
   const burstNow = () =>
     trigger.mutate(undefined, {
       onError: (error) => toast.error(`Could not start a burst: ${describeError(error)}`),
+    });
+
+  const draftIdeas = () =>
+    optimize.mutate(undefined, {
+      onSuccess: () => toast.success('The agents are drafting ideas; they appear in Proposals as they come.'),
+      onError: (error) => toast.error(`Could not start drafting: ${describeError(error)}`),
     });
 
   const resetDaily = async () => {
@@ -93,6 +106,15 @@ export function DailyBurstCard() {
           <button
             type="button"
             className="button button-small"
+            disabled={!data || running || optimize.isPending}
+            onClick={draftIdeas}
+            title="Every agent drafts five reels and five posts without a brand, for you to review (not examined)."
+          >
+            Draft ideas
+          </button>
+          <button
+            type="button"
+            className="button button-small"
             disabled={!data || reset.isPending}
             onClick={() => void resetDaily()}
           >
@@ -122,9 +144,8 @@ export function DailyBurstCard() {
             <dd role="status">
               {data.latestBurst ? (
                 <>
-                  {running ? 'running' : data.latestBurst.status} ({data.latestBurst.kind},{' '}
-                  {data.latestBurst.day}): <BurstCounts burst={data.latestBurst} />
-                  {data.latestBurst.error && <span className="burst-failed"> {data.latestBurst.error}</span>}
+                  {running ? 'running' : data.latestBurst.status} ({burstKindLabel(data.latestBurst.kind)},{' '}
+                  {data.latestBurst.day}): <BurstOutcome burst={data.latestBurst} running={running} />
                 </>
               ) : (
                 'none yet'

@@ -50,6 +50,21 @@ export function useTriggerBurst() {
   });
 }
 
+/** optimize-now: every agent drafts brand-less ideas in the background, reported like a burst. */
+export function useOptimizeNow() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api['maestro.optimizeNow'](),
+    onSuccess: (burst) => {
+      queryClient.setQueryData<MaestroOverview>(queryKeys.bursts.overview, (current) =>
+        current ? { ...current, latestBurst: burst, burstRunning: burst.status === 'running' } : current,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.bursts.all }),
+  });
+}
+
 export function useResetDaily() {
   const api = useApi();
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 import { describeError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { toast } from '../../ui/toast-store';
-import { BurstCounts } from '../dashboard/burst-counts';
+import { BurstCounts, BurstOutcome, burstKindLabel } from '../dashboard/burst-counts';
 import { isBurstRunning, useMaestroOverview, useTriggerBurst } from '../dashboard/use-maestro';
 
 /**
@@ -24,17 +24,18 @@ export function BurstBanner() {
       <p className="burst-text" role="status">
         {running && burst && (
           <>
-            <strong>Burst running</strong> ({burst.kind}, {burst.day}): <BurstCounts burst={burst} />
+            <strong>{burst.kind === 'optimize' ? 'Drafting ideas' : 'Burst running'}</strong> (
+            {burstKindLabel(burst.kind)}, {burst.day}): <BurstCounts burst={burst} />
           </>
         )}
         {!running && burst && (
           <>
             <strong>Last burst {burst.status === 'failed' ? 'failed' : 'finished'}</strong>{' '}
             <span className="muted">
-              ({burst.kind}, {burst.finishedAt ? formatDateTime(burst.finishedAt) : burst.day})
+              ({burstKindLabel(burst.kind)}, {burst.finishedAt ? formatDateTime(burst.finishedAt) : burst.day}
+              )
             </span>
-            : <BurstCounts burst={burst} />
-            {burst.error && <span className="burst-failed"> {burst.error}</span>}
+            : <BurstOutcome burst={burst} running={false} />
           </>
         )}
         {!running && !burst && overview.isSuccess && <span className="muted">No burst has run yet.</span>}
