@@ -1,17 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
-import { chooseCtaLine } from '../captions/captions';
 import { AppError } from '../contract/errors';
 import type { Job, JobCreateInput, JobStatus } from '../contract/jobs';
 import { isoNow, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
-import { videoDefaults } from '../render/defaults';
 import type { EventHub } from '../events/event-hub';
 import type { Database } from '../store/database';
 import { jobDefaults } from './defaults';
-import { uniqueJobId } from './job-ids';
-import { jobFromRow, type RenderPlan } from './job-record';
-import { findJobRow, insertJobRow, jobIdTaken, listJobRows, transitionJob } from './job-repository';
+import { jobFromRow } from './job-record';
+import { findJobRow, listJobRows, transitionJob } from './job-repository';
+import { assertSlideCount, insertRenderJob } from './render-job-writer';
 import type { JobQueue } from './job-queue';
 
 interface Deps {
@@ -23,31 +21,6 @@ interface Deps {
   queue: JobQueue;
   /** Throws not_found for a brand that does not exist (or is deleted). */
   assertBrand(id: string): Promise<void>;
-}
-
-/** An Instagram carousel holds at most 10 items: the cover and nine text slides. */
-export const MAX_TEXT_SLIDES = 9;
-
-/**
- * The random choices of a render, drawn once at creation: length of the reel, music and where
- * it starts, the CTA line, the image seed. Pure, so tests can check what a seed gives.
- */
-export function drawRenderPlan(
-  variant: JobCreateInput['variant'],
-  ctaType: 'follow_tips' | 'none',
-  random: Random,
-): RenderPlan {
-  const seed = Math.floor(random.next() * 2 ** 31);
-  if (variant === 'post') return { seed };
-  const choices = videoDefaults.durationChoicesSeconds;
-  const durationSeconds = choices[Math.min(choices.length - 1, Math.floor(random.next() * choices.length))]!;
-  return {
-    seed,
-    durationSeconds,
-    musicPick: random.next(),
-    musicStart: random.next(),
-    ctaLine: chooseCtaLine(ctaType, random),
-  };
 }
 
 /**
@@ -76,45 +49,9 @@ export class JobService {
       if (!proposal)
         throw new AppError('not_found', `No proposal "${input.proposalId}".`, { id: input.proposalId });
     }
-    if (input.variant === 'post' && input.contentLines.length > MAX_TEXT_SLIDES) {
-      throw new AppError(
-        'invalid_input',
-        `A carousel holds the cover and at most ${MAX_TEXT_SLIDES} text slides; this one has ${input.contentLines.length}.`,
-        { fields: [{ path: 'contentLines', message: `At most ${MAX_TEXT_SLIDES} slides` }] },
-      );
-    }
-    const ctaType = input.ctaType ?? 'follow_tips';
-    const platforms =
-      input.platforms ??
-      (input.variant === 'post' ? ['instagram', 'facebook'] : ['instagram', 'facebook', 'youtube']);
+    assertSlideCount(input);
     const created = await db.transaction().execute(async (trx) => {
-      const jobId = await uniqueJobId(random, (candidate) => jobIdTaken(trx, candidate));
-      const now = isoNow(clock);
-      await insertJobRow(trx, {
-        job_id: jobId,
-        proposal_id: input.proposalId ?? null,
-        status: 'pending',
-        title: input.title,
-        content_lines: JSON.stringify(input.contentLines),
-        variant: input.variant,
-        ai_prompt: input.imagePrompt ?? null,
-        cta_type: ctaType,
-        brands: JSON.stringify([input.brandId]),
-        platforms: JSON.stringify([...new Set(platforms)]),
-        fixed_title: 1,
-        brand_outputs: '{}',
-        current_step: null,
-        progress_percent: 0,
-        attempts: 0,
-        error_message: null,
-        created_at: now,
-        started_at: null,
-        completed_at: null,
-        caption: input.caption ?? null,
-        hashtags: JSON.stringify(input.hashtags ?? []),
-        render_plan: JSON.stringify(drawRenderPlan(input.variant, ctaType, random)),
-        updated_at: now,
-      });
+      const jobId = await insertRenderJob(trx, input, { clock, random });
       const entry = await this.deps.activity.insert(trx, {
         action: 'Render queued',
         detail: `${jobId}: ${input.title} (${input.variant}, ${input.brandId}${input.proposalId ? `, from ${input.proposalId}` : ''})`,
