@@ -47,6 +47,10 @@ export const proposalSchema = z.object({
   reviewerNotes: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   acceptedJobId: z.string().nullable(),
+  /** Why an accepted proposal has no render (e.g. no active brand for a brand-less idea). */
+  renderIssue: z.string().nullable(),
+  /** The one regeneration an examiner reject earns: due, attempted, or no longer wanted. */
+  regeneration: z.enum(['due', 'attempted', 'expired']).nullable(),
   burstDay: z.string().nullable(),
   attempt: z.number(),
   replacesProposalId: z.string().nullable(),

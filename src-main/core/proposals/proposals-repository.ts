@@ -34,6 +34,8 @@ export function proposalFromRow(row: ProposalRow & { agent_name?: string | null 
     reviewerNotes: row.reviewer_notes,
     reviewedAt: row.reviewed_at,
     acceptedJobId: row.accepted_job_id,
+    renderIssue: row.render_issue,
+    regeneration: row.regeneration,
     burstDay: row.burst_day,
     attempt: row.attempt,
     replacesProposalId: row.replaces_proposal_id,

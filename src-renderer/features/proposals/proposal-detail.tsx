@@ -158,7 +158,7 @@ export function ProposalDetail({
         </dl>
       </Section>
 
-      {(proposal.reviewerNotes || proposal.acceptedJobId) && (
+      {(proposal.reviewerNotes || proposal.acceptedJobId || proposal.renderIssue) && (
         <Section title="Review">
           <dl className="details">
             {proposal.reviewerNotes && (
@@ -178,6 +178,28 @@ export function ProposalDetail({
                 <dt>Render job</dt>
                 <dd>
                   <code>{proposal.acceptedJobId}</code>
+                </dd>
+              </>
+            )}
+            {proposal.renderIssue && (
+              <>
+                <dt>Not rendered</dt>
+                <dd className="break">
+                  <span className="badge badge-bad">{proposal.renderIssue}</span>
+                </dd>
+              </>
+            )}
+            {proposal.regeneration && (
+              <>
+                <dt>Regeneration</dt>
+                <dd>
+                  {
+                    {
+                      due: 'one rewrite is due',
+                      attempted: 'rewritten once (the replacement is listed separately)',
+                      expired: 'not needed any more',
+                    }[proposal.regeneration]
+                  }
                 </dd>
               </>
             )}
