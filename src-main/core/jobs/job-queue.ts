@@ -11,7 +11,14 @@ import type { FfmpegRetryNotice } from '../render/ffmpeg-runner';
 import type { Database, GenerationJobsTable } from '../store/database';
 import { jobDefaults } from './defaults';
 import { completedStepsOf, outputOf, planOf, type JobRow } from './job-record';
-import { findJobRow, interruptedJobs, oldestPendingJob, transitionJob, updateJob } from './job-repository';
+import {
+  completeUnlessCancelled,
+  findJobRow,
+  interruptedJobs,
+  oldestPendingJob,
+  transitionJob,
+  updateJob,
+} from './job-repository';
 import { progressPercent, stepsFor } from './job-steps';
 import { runRenderStep, type RenderDeps } from './render-job';
 
@@ -34,25 +41,6 @@ type StopReason = 'cancel' | 'shutdown';
 /** Relative folder of a job's files inside the media folder (forward slashes, for URLs). */
 export function jobMediaFolder(jobId: string): string {
   return `jobs/${jobId}`;
-}
-
-/**
- * `generating → completed` unless a cancel was requested: checked in the same update, so a job
- * whose cancel was accepted can never also complete.
- */
-async function completeUnlessCancelled(
-  db: Kysely<Database>,
-  id: string,
-  changes: Updateable<GenerationJobsTable>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('generation_jobs')
-    .set({ ...changes, status: 'completed' })
-    .where('job_id', '=', id)
-    .where('status', '=', 'generating')
-    .where('cancel_requested', '=', 0)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** "FFmpeg failed while encoding the video (exit 1): …; attempt 2 of 3 in 8 s". */

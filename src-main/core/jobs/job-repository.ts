@@ -66,3 +66,22 @@ export function oldestPendingJob(db: Kysely<Database>): Promise<JobRow | undefin
 export function interruptedJobs(db: Kysely<Database>): Promise<JobRow[]> {
   return db.selectFrom('generation_jobs').selectAll().where('status', '=', 'generating').execute();
 }
+
+/**
+ * `generating → completed` unless a cancel was requested: checked in the same update, so a job
+ * whose cancel was accepted can never also complete.
+ */
+export async function completeUnlessCancelled(
+  db: Kysely<Database>,
+  id: string,
+  changes: Updateable<GenerationJobsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('generation_jobs')
+    .set({ ...changes, status: 'completed' })
+    .where('job_id', '=', id)
+    .where('status', '=', 'generating')
+    .where('cancel_requested', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
