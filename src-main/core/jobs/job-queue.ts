@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Brand } from '../contract/brands';
 import type { JobStatus } from '../contract/jobs';
@@ -8,7 +8,7 @@ import { isoNow, type Clock } from '../ports/clock';
 import { ensureDir, removeTempFiles } from '../render/atomic-files';
 import { RenderError } from '../render/render-error';
 import type { FfmpegRetryNotice } from '../render/ffmpeg-runner';
-import type { Database, GenerationJobsTable } from '../store/database';
+import type { Database } from '../store/database';
 import { jobDefaults } from './defaults';
 import { completedStepsOf, outputOf, planOf, type JobRow } from './job-record';
 import {
