@@ -13,7 +13,13 @@ describe('the review queue', () => {
     const started = await h.t.call('maestro.optimizeNow');
     expect(started).toMatchObject({ kind: 'optimize', status: 'running', day: '2026-11-25' });
     const result = await h.t.core.bursts.runner.running!;
-    expect(result).toMatchObject({ id: started.id, status: 'completed', planned: 20, created: 20, shortfall: 0 });
+    expect(result).toMatchObject({
+      id: started.id,
+      status: 'completed',
+      planned: 20,
+      created: 20,
+      shortfall: 0,
+    });
     expect(result.summary).toBe('20 of 20 drafted.');
     const list = await h.t.call('proposals.list', { statuses: ['pending'], limit: 5 });
     expect(list.counts).toEqual({ pending: 20 });
