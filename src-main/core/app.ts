@@ -35,6 +35,8 @@ import { appHandlers } from './system/app-handlers';
 import { activityHandlers } from './activity/activity-handlers';
 import { agentsHandlers } from './agents/agents-handlers';
 import { brandsHandlers } from './brands/brands-handlers';
+import { connectionsHandlers } from './connections/connections-handlers';
+import { ConnectionsService } from './connections/connections-service';
 import { examinerHandlers } from './examiner/examiner-handlers';
 import { llmHandlers } from './llm/llm-handlers';
 import { maestroHandlers } from './maestro/maestro-handlers';
@@ -77,6 +79,8 @@ export interface Core {
   jobs: JobsModule;
   /** Maestro's burst machinery, for the tray, tests and benches. */
   bursts: { runner: BurstRunner; scheduler: DailyScheduler; service: MaestroService };
+  /** Brands' platform connections and the tokens the publisher asks for. */
+  connections: ConnectionsService;
   close(): Promise<void>;
 }
 
@@ -124,6 +128,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
 
   const agents = new AgentsService({ db, clock, random, activity, events, settings });
+  const connections = new ConnectionsService({ db, clock, cipher, secrets, settings, activity, events });
   const history = new ContentHistory(db, clock);
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events });
   const proposals = new ProposalsService({ db, clock, random, activity, events, renders: jobs.queue });
@@ -185,6 +190,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...activityHandlers(activity),
     ...jobs.handlers,
     ...llmHandlers(llm),
+    ...connectionsHandlers(connections),
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -241,6 +247,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     llm,
     jobs,
     bursts: { runner, scheduler, service: maestroService },
+    connections,
     close: async () => {
       await startup;
       scheduler.stop();
