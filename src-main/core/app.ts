@@ -36,6 +36,14 @@ import { activityHandlers } from './activity/activity-handlers';
 import { agentsHandlers } from './agents/agents-handlers';
 import { brandsHandlers } from './brands/brands-handlers';
 import { connectionsHandlers } from './connections/connections-handlers';
+import { s3HostConfig, s3MediaHost } from './media-host/s3-media-host';
+import { platformClients } from './platforms/platform-clients';
+import { PlatformUsage } from './platforms/platform-usage';
+import { publishDefaults } from './publish/defaults';
+import { PublishEngine } from './publish/publish-engine';
+import { Publisher } from './publish/publisher';
+import { calendarHandlers } from './schedule/calendar-handlers';
+import { CalendarService } from './schedule/calendar-service';
 import { ConnectionsService } from './connections/connections-service';
 import { examinerHandlers } from './examiner/examiner-handlers';
 import { llmHandlers } from './llm/llm-handlers';
@@ -65,6 +73,8 @@ export interface CoreConfig {
   render?: { sleep?: Sleep };
   /** false: accepted proposals queue render jobs but nothing renders (tests of other domains). */
   startRenderQueue?: boolean;
+  /** Environment variables that override settings (service addresses); process.env by default. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** false: no timers and no catch-up burst at start (tests drive Maestro by hand). */
   autoStart?: boolean;
 }
@@ -81,6 +91,8 @@ export interface Core {
   bursts: { runner: BurstRunner; scheduler: DailyScheduler; service: MaestroService };
   /** Brands' platform connections and the tokens the publisher asks for. */
   connections: ConnectionsService;
+  /** The publishing calendar and the loop that publishes due posts (tests drive `runDue`). */
+  publishing: { calendar: CalendarService; publisher: Publisher };
   close(): Promise<void>;
 }
 
@@ -101,7 +113,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const activity = new ActivityLog(db, clock, events);
   const secrets = new SecretStore(db, cipher, clock);
   const brands = new BrandsService({ db, clock, activity, events, secrets });
-  const settings = new SettingsService({ db, clock, secrets, activity, events });
+  const settings = new SettingsService({
+    db,
+    clock,
+    secrets,
+    activity,
+    events,
+    env: config.env ?? process.env,
+  });
   const maestro = new MaestroState(db, clock, activity, events);
   const images = config.images;
   const jobs = createJobsModule({
@@ -129,6 +148,59 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
   const agents = new AgentsService({ db, clock, random, activity, events, settings });
   const connections = new ConnectionsService({ db, clock, cipher, secrets, settings, activity, events });
+  const platformUsage = new PlatformUsage(db, clock);
+  const { graph, youtube } = platformClients({
+    settings,
+    usage: platformUsage,
+    timeoutMs: publishDefaults.requestTimeoutMs,
+  });
+  let publisher!: Publisher;
+  const calendar = new CalendarService({
+    db,
+    clock,
+    random,
+    settings,
+    activity,
+    events,
+    dataDir: config.dataDir,
+    mediaDir: jobs.mediaDir,
+    publisher: { wake: () => publisher.wake() },
+  });
+  const publishEngine = new PublishEngine({
+    db,
+    clock,
+    random,
+    activity,
+    events,
+    mediaDir: jobs.mediaDir,
+    graph,
+    youtube,
+    llm,
+    credentials: {
+      metaAccess: (brandId, platform) => connections.metaTokens(brandId, platform),
+      youtubeAccessToken: (brandId) => connections.youtubeAccessToken(brandId),
+      markExpired: (brandId, platform, reason) => connections.markExpired(brandId, platform, reason),
+    },
+    mediaHost: async () => {
+      const config = s3HostConfig(
+        (await settings.values()).values,
+        await secrets.reveal('mediaHost.secretAccessKey'),
+        publishDefaults.mediaHostUrlSeconds,
+      );
+      return config ? s3MediaHost(config) : null;
+    },
+  });
+  publisher = new Publisher({
+    db,
+    clock,
+    activity,
+    engine: publishEngine,
+    scheduleReady: () => calendar.scheduleReadyRenders(),
+  });
+  // A finished render goes on the calendar at once.
+  events.subscribe((event) => {
+    if (event.stream === 'job.progress' && event.payload.status === 'completed') publisher.wake();
+  });
   const history = new ContentHistory(db, clock);
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events });
   const proposals = new ProposalsService({ db, clock, random, activity, events, renders: jobs.queue });
@@ -191,6 +263,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...jobs.handlers,
     ...llmHandlers(llm),
     ...connectionsHandlers(connections),
+    ...calendarHandlers(calendar),
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -217,6 +290,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await agents.seedBuiltins();
   await agents.ensurePopulation();
   if (config.autoStart !== false) {
+    publisher.start();
     await scheduler.arm();
     // Settings that move the burst re-arm the timer.
     events.subscribe((event) => {
@@ -248,9 +322,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     jobs,
     bursts: { runner, scheduler, service: maestroService },
     connections,
+    publishing: { calendar, publisher },
     close: async () => {
       await startup;
       scheduler.stop();
+      await publisher.close();
       // A running burst gets a moment to finish its current writes; whatever it had not done
       // is picked up by resumeInterrupted() on the next start.
       await Promise.race([runner.settled(), new Promise((r) => setTimeout(r, 2_000))]);

@@ -16,7 +16,11 @@ const affectedBy: Record<Entity, QueryKey[]> = {
   // A proposal decision changes agents' 7-day stats too.
   proposals: [queryKeys.proposals.all, queryKeys.agents.all],
   bursts: [queryKeys.bursts.all, queryKeys.proposals.all],
-  jobs: [queryKeys.jobs.all],
+  // A finished render is scheduled at once: the calendar shows it.
+  jobs: [queryKeys.jobs.all, queryKeys.calendar.all],
+  calendar: [queryKeys.calendar.all],
+  // A lost connection holds that brand's posts: the calendar shows them waiting.
+  connections: [queryKeys.connections.all, queryKeys.brands.all, queryKeys.calendar.all],
 };
 
 /**

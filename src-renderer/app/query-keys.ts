@@ -21,6 +21,13 @@ export const queryKeys = {
   /** The overview lives under bursts: burst progress is what changes it. */
   bursts: { all: ['bursts'] as const, overview: ['bursts', 'overview'] as const },
   jobs: { all: ['jobs'] as const },
+  calendar: {
+    all: ['calendar'] as const,
+    /** One visible range (and brand filter) of the calendar. */
+    range: (filter: object) => ['calendar', 'range', filter] as const,
+    item: (scheduleId: string) => ['calendar', 'item', scheduleId] as const,
+  },
+  connections: { all: ['connections'] as const },
   maestro: { status: ['maestro', 'status'] as const },
   llm: { usage: ['llm', 'usage'] as const },
   activity: { feed: ['activity', 'feed'] as const },

@@ -74,6 +74,38 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     },
     'jobs.cancel': { payload: { id: 'GEN-123456' }, required: ['id'] },
     'jobs.retry': { payload: { id: 'GEN-123456' }, required: ['id'] },
+    'calendar.list': {
+      payload: {
+        from: '2026-12-01T00:00:00Z',
+        to: '2026-12-08T00:00:00Z',
+        brandId: sampleBrand.id,
+        limit: 50,
+      },
+      required: ['from', 'to'],
+    },
+    'calendar.get': { payload: { scheduleId: 'SCH-abcdef1234' }, required: ['scheduleId'] },
+    'calendar.checkSlot': {
+      payload: { scheduleId: 'SCH-abcdef1234', at: '2026-12-03T09:00:00Z' },
+      required: ['scheduleId', 'at'],
+    },
+    'calendar.reschedule': {
+      payload: { scheduleId: 'SCH-abcdef1234', at: '2026-12-03T09:00:00Z' },
+      required: ['scheduleId', 'at'],
+    },
+    'calendar.unschedule': { payload: { scheduleId: 'SCH-abcdef1234' }, required: ['scheduleId'] },
+    'calendar.publishNow': { payload: { scheduleId: 'SCH-abcdef1234' }, required: ['scheduleId'] },
+    'calendar.update': {
+      payload: {
+        scheduleId: 'SCH-abcdef1234',
+        patch: { caption: 'A better caption', platforms: ['instagram'] },
+      },
+      required: ['scheduleId', 'patch'],
+    },
+    'calendar.retry': {
+      payload: { scheduleId: 'SCH-abcdef1234', platform: 'youtube' },
+      required: ['scheduleId'],
+    },
+    'calendar.export': { payload: { scheduleId: 'SCH-abcdef1234' }, required: ['scheduleId'] },
   };
 
 const sqlLooking = [
@@ -197,6 +229,10 @@ export function malformedPayloads(name: OperationName, count: number, random: Ra
       'agentId',
       'proposalId',
       'brandId',
+      'scheduleId',
+      'at',
+      'from',
+      'to',
     ].includes(p[p.length - 1]!),
   );
   if (formatted.length > 0) {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Brand } from '../contract/brands';
 import { defaultContentProfile, examinerDefaults } from '../examiner/defaults';
+import { publishingProfileDefaults } from '../publish/defaults';
 import type { BrandsTable, Database } from '../store/database';
 
 export type BrandRow = Selectable<BrandsTable>;
@@ -24,6 +25,9 @@ export function brandFromRow(row: BrandRow, secretKeys: ReadonlySet<string>): Br
     contentProfile: row.content_profile
       ? { ...(JSON.parse(row.content_profile) as Brand['contentProfile']), custom: true }
       : { ...defaultContentProfile, custom: false },
+    publishing: row.publishing_profile
+      ? { ...(JSON.parse(row.publishing_profile) as Brand['publishing']), custom: true }
+      : { ...publishingProfileDefaults, custom: false },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     credentials: {

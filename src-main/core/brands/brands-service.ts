@@ -75,6 +75,7 @@ export class BrandsService {
         deleted_at: null,
         examiner_config: input.examiner ? JSON.stringify(input.examiner) : null,
         content_profile: input.contentProfile ? JSON.stringify(input.contentProfile) : null,
+        publishing_profile: input.publishing ? JSON.stringify(input.publishing) : null,
       };
       await trx.insertInto('brands').values(values).execute();
       pending.push(
@@ -112,6 +113,9 @@ export class BrandsService {
         changes.examiner_config = patch.examiner ? JSON.stringify(patch.examiner) : null;
       if (patch.contentProfile !== undefined) {
         changes.content_profile = patch.contentProfile ? JSON.stringify(patch.contentProfile) : null;
+      }
+      if (patch.publishing !== undefined) {
+        changes.publishing_profile = patch.publishing ? JSON.stringify(patch.publishing) : null;
       }
       await trx.updateTable('brands').set(changes).where('id', '=', id).execute();
       pending.push(

@@ -75,6 +75,21 @@ export const contentProfileSchema = z
   .strict();
 export type ContentProfile = z.infer<typeof contentProfileSchema>;
 
+/** Where and how a brand's posts go out; null fields mean the app's defaults. */
+export const publishingProfileSchema = z
+  .object({
+    /** Platforms this brand publishes to (a post only goes where its brand and its render agree). */
+    platforms: z.array(z.enum(['instagram', 'facebook', 'youtube'])).max(3),
+    youtubePrivacy: z.enum(['public', 'unlisted', 'private']),
+    youtubeNotifySubscribers: z.boolean(),
+    /** Add "#Shorts" to the YouTube description (YouTube classifies Shorts by shape, not by tag). */
+    youtubeShortsTag: z.boolean(),
+    /** Posted as the first comment under every post, e.g. the hashtags or a link; null = none. */
+    firstComment: z.string().trim().min(1).max(2200).nullable(),
+  })
+  .strict();
+export type PublishingProfile = z.infer<typeof publishingProfileSchema>;
+
 const brandFields = {
   displayName: z.string().trim().min(1).max(80),
   shortName: z.string().trim().min(1).max(12),
@@ -89,6 +104,7 @@ const brandFields = {
   /** null = the app-wide defaults. */
   examiner: examinerConfigSchema.nullable(),
   contentProfile: contentProfileSchema.nullable(),
+  publishing: publishingProfileSchema.nullable(),
 };
 
 export const brandCreateSchema = z
@@ -107,6 +123,7 @@ export const brandCreateSchema = z
     active: brandFields.active.optional(),
     examiner: brandFields.examiner.optional(),
     contentProfile: brandFields.contentProfile.optional(),
+    publishing: brandFields.publishing.optional(),
   })
   .strict();
 export type BrandCreateInput = z.infer<typeof brandCreateSchema>;
@@ -125,6 +142,7 @@ export const brandPatchSchema = z
     active: brandFields.active.optional(),
     examiner: brandFields.examiner.optional(),
     contentProfile: brandFields.contentProfile.optional(),
+    publishing: brandFields.publishing.optional(),
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Nothing to change');
@@ -154,6 +172,7 @@ export const brandSchema = z.object({
   /** Effective examiner settings (the brand's own, else the defaults) and whether they are custom. */
   examiner: examinerConfigSchema.extend({ custom: z.boolean() }),
   contentProfile: contentProfileSchema.extend({ custom: z.boolean() }),
+  publishing: publishingProfileSchema.extend({ custom: z.boolean() }),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Which platform secrets are stored; the secrets themselves never leave the main process. */

@@ -17,9 +17,27 @@ export const eventStreams = {
     step: z.string().nullable(),
     percent: z.number().min(0).max(100),
   }),
+  /** A post's progress on one platform (upload percent while bytes go up). */
+  'publish.progress': z.object({
+    scheduleId: z.string(),
+    platform: z.enum(['instagram', 'facebook', 'youtube']),
+    status: z.enum(['scheduled', 'uploading', 'processing', 'published', 'failed', 'waiting', 'cancelled']),
+    step: z.string().nullable(),
+    percent: z.number().min(0).max(100).nullable(),
+  }),
   /** Something changed that open views may be showing; they refetch that entity. */
   'data.changed': z.object({
-    entity: z.enum(['brands', 'settings', 'secrets', 'agents', 'proposals', 'bursts', 'jobs']),
+    entity: z.enum([
+      'brands',
+      'settings',
+      'secrets',
+      'agents',
+      'proposals',
+      'bursts',
+      'jobs',
+      'calendar',
+      'connections',
+    ]),
     id: z.string().optional(),
   }),
 } as const;

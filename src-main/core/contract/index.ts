@@ -12,4 +12,5 @@ export * from './llm';
 export * from './transport';
 export * from './agents';
 export * from './proposals';
+export * from './publishing';
 export * from './examiner';

@@ -39,6 +39,26 @@ import {
   settingsSetSchema,
   settingsViewSchema,
 } from './settings';
+import {
+  calendarExportSchema,
+  calendarItemSchema,
+  calendarListInputSchema,
+  calendarListSchema,
+  calendarRescheduleSchema,
+  calendarRetrySchema,
+  calendarSlotCheckSchema,
+  calendarUpdateSchema,
+  connectionPlatformInputSchema,
+  connectionSchema,
+  connectionsListInputSchema,
+  connectionTestSchema,
+  metaConnectInputSchema,
+  metaLoginUrlSchema,
+  metaPagesInputSchema,
+  metaPagesSchema,
+  scheduleIdInputSchema,
+  youtubeBeginSchema,
+} from './publishing';
 import { jobCreateSchema, jobIdInputSchema, jobListInputSchema, jobSchema } from './jobs';
 import { appInfoSchema, emptyInputSchema, healthSchema } from './system';
 
@@ -303,6 +323,103 @@ export const operations = {
     output: jobSchema,
     mutates: true,
     summary: 'Queue a failed or cancelled job again, from its last finished step',
+  }),
+  'calendar.list': op({
+    input: calendarListInputSchema,
+    output: calendarListSchema,
+    mutates: false,
+    summary: 'Scheduled posts in a time range, with each platform’s progress',
+  }),
+  'calendar.get': op({
+    input: scheduleIdInputSchema,
+    output: calendarItemSchema,
+    mutates: false,
+    summary: 'One scheduled post',
+  }),
+  'calendar.checkSlot': op({
+    input: calendarRescheduleSchema,
+    output: calendarSlotCheckSchema,
+    mutates: false,
+    summary: 'Could this post move to that time (and if not, why)',
+  }),
+  'calendar.reschedule': op({
+    input: calendarRescheduleSchema,
+    output: calendarItemSchema,
+    mutates: true,
+    summary: 'Move a post to another time (or schedule an unscheduled one again)',
+  }),
+  'calendar.unschedule': op({
+    input: scheduleIdInputSchema,
+    output: calendarItemSchema,
+    mutates: true,
+    summary: 'Take a post off the calendar (platforms already published stay published)',
+  }),
+  'calendar.publishNow': op({
+    input: scheduleIdInputSchema,
+    output: calendarItemSchema,
+    mutates: true,
+    summary: 'Publish a post now instead of at its slot',
+  }),
+  'calendar.update': op({
+    input: calendarUpdateSchema,
+    output: calendarItemSchema,
+    mutates: true,
+    summary: 'Edit captions, YouTube title, first comment or platforms before publishing',
+  }),
+  'calendar.retry': op({
+    input: calendarRetrySchema,
+    output: calendarItemSchema,
+    mutates: true,
+    summary: 'Try the failed platforms of a post again',
+  }),
+  'calendar.export': op({
+    input: scheduleIdInputSchema,
+    output: calendarExportSchema,
+    mutates: true,
+    summary: 'Copy a post’s media and captions to a folder for manual posting',
+  }),
+
+  'connections.list': op({
+    input: connectionsListInputSchema,
+    output: z.array(connectionSchema),
+    mutates: false,
+    summary: 'Each brand’s Instagram, Facebook and YouTube connection',
+  }),
+  'connections.metaLoginUrl': op({
+    input: z.object({ brandId: connectionPlatformInputSchema.shape.brandId }).strict(),
+    output: metaLoginUrlSchema,
+    mutates: false,
+    summary: 'The Facebook Login dialog address for the creator’s own Meta app',
+  }),
+  'connections.metaPages': op({
+    input: metaPagesInputSchema,
+    output: metaPagesSchema,
+    mutates: false,
+    summary: 'The Facebook Pages (and their Instagram accounts) a user token can publish to',
+  }),
+  'connections.connectMeta': op({
+    input: metaConnectInputSchema,
+    output: z.array(connectionSchema),
+    mutates: true,
+    summary: 'Connect a brand’s Facebook Page and Instagram account from a user token',
+  }),
+  'connections.youtubeBegin': op({
+    input: z.object({ brandId: connectionPlatformInputSchema.shape.brandId }).strict(),
+    output: youtubeBeginSchema,
+    mutates: true,
+    summary: 'Start Google sign-in for a brand’s YouTube channel (system browser, loopback)',
+  }),
+  'connections.test': op({
+    input: connectionPlatformInputSchema,
+    output: connectionTestSchema,
+    mutates: true,
+    summary: 'One cheap read to check a connection still works',
+  }),
+  'connections.disconnect': op({
+    input: connectionPlatformInputSchema,
+    output: z.array(connectionSchema),
+    mutates: true,
+    summary: 'Forget a platform connection and its tokens',
   }),
 } as const;
 

@@ -43,6 +43,31 @@ export const settingsValuesSchema = z.object({
   /** OpenAI-compatible images API for reel backgrounds; empty = brand-colour gradients. */
   imagesBaseUrl: z.union([z.literal(''), httpUrlSchema]),
   imagesModel: z.string().trim().min(1).max(200),
+
+  /** The creator's own Meta app (Facebook Login for Business); its secret is stored as a secret. */
+  metaAppId: z.union([z.literal(''), z.string().regex(/^\d{5,30}$/, 'Use the numeric App ID from Meta')]),
+  metaGraphVersion: z.string().regex(/^v\d{2}\.0$/, 'Use a Graph API version such as v25.0'),
+  /** The creator's own Google OAuth client of type "Desktop app"; its secret is stored as a secret. */
+  googleClientId: z.union([z.literal(''), z.string().trim().min(10).max(200)]),
+  /** Where each platform API lives; tests, sandboxes and proxies point these elsewhere. */
+  graphBaseUrl: httpUrlSchema,
+  ruploadBaseUrl: httpUrlSchema,
+  facebookDialogUrl: httpUrlSchema,
+  googleAuthUrl: httpUrlSchema,
+  googleTokenUrl: httpUrlSchema,
+  youtubeApiBaseUrl: httpUrlSchema,
+  youtubeUploadBaseUrl: httpUrlSchema,
+  /**
+   * An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO) that holds carousel images and reel
+   * covers for the few minutes Instagram needs to fetch them; empty endpoint = no media host.
+   */
+  mediaHostEndpoint: z.union([z.literal(''), httpUrlSchema]),
+  mediaHostBucket: z.union([
+    z.literal(''),
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'Use a bucket name such as maestro-media'),
+  ]),
+  mediaHostRegion: z.string().trim().min(1).max(40),
+  mediaHostAccessKeyId: z.union([z.literal(''), z.string().trim().min(3).max(128)]),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;
@@ -54,18 +79,30 @@ export const settingsSetSchema = z
 
 export const settingsViewSchema = z.object({
   values: settingsValuesSchema,
-  /** Where each value comes from: the built-in default or the user's saved choice. */
-  sources: z.record(z.string(), z.enum(['default', 'saved'])),
-  secrets: z.object({ llmApiKey: z.boolean(), imagesApiKey: z.boolean() }),
+  /**
+   * Where each value comes from: the built-in default, the user's saved choice, or an
+   * environment variable (which wins, so a test or sandbox can stand in for a service).
+   */
+  sources: z.record(z.string(), z.enum(['default', 'saved', 'environment'])),
+  secrets: z.object({
+    llmApiKey: z.boolean(),
+    imagesApiKey: z.boolean(),
+    metaAppSecret: z.boolean(),
+    googleClientSecret: z.boolean(),
+    mediaHostSecretKey: z.boolean(),
+  }),
   /** How secrets are protected at rest, e.g. "OS keychain". */
   secretProtection: z.string(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-/** Secret names: the app's LLM key, or one platform credential of one brand. */
+/** Secret names: the app's service keys, or one platform credential of one brand. */
 export const secretKeySchema = z.union([
   z.literal('llm.apiKey'),
   z.literal('images.apiKey'),
+  z.literal('meta.appSecret'),
+  z.literal('google.clientSecret'),
+  z.literal('mediaHost.secretAccessKey'),
   z
     .string()
     .max(80)

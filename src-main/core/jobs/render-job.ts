@@ -50,7 +50,8 @@ export interface StepContext {
 
 const files = {
   reelImage: 'reel.png',
-  thumbnail: 'thumbnail.png',
+  // JPEG: Instagram takes a reel's cover (cover_url) only as a JPEG, and it is the video's poster too.
+  thumbnail: 'thumbnail.jpg',
   video: 'video.mp4',
   youtubeThumbnail: 'youtube-thumbnail.jpg',
   slide: (n: number) => `slide-${String(n).padStart(2, '0')}.jpg`,

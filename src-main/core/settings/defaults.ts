@@ -16,4 +16,35 @@ export const settingsDefaults: SettingsValues = {
   spawnAgentPerBrand: true,
   imagesBaseUrl: '',
   imagesModel: 'gpt-image-1',
+  metaAppId: '',
+  metaGraphVersion: 'v25.0',
+  googleClientId: '',
+  graphBaseUrl: 'https://graph.facebook.com',
+  ruploadBaseUrl: 'https://rupload.facebook.com',
+  facebookDialogUrl: 'https://www.facebook.com',
+  googleAuthUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+  googleTokenUrl: 'https://oauth2.googleapis.com/token',
+  youtubeApiBaseUrl: 'https://www.googleapis.com/youtube/v3',
+  youtubeUploadBaseUrl: 'https://www.googleapis.com/upload/youtube/v3',
+  mediaHostEndpoint: '',
+  mediaHostBucket: '',
+  mediaHostRegion: 'auto',
+  mediaHostAccessKeyId: '',
+};
+
+/**
+ * Environment variables that override a setting (they win over a saved value), so tests, a
+ * sandbox or a proxy can stand in for any external service without touching the data file.
+ */
+export const settingsFromEnvironment: Readonly<Partial<Record<keyof SettingsValues, string>>> = {
+  llmBaseUrl: 'MAESTRO_LLM_URL',
+  imagesBaseUrl: 'MAESTRO_IMAGES_URL',
+  graphBaseUrl: 'MAESTRO_GRAPH_URL',
+  ruploadBaseUrl: 'MAESTRO_RUPLOAD_URL',
+  facebookDialogUrl: 'MAESTRO_FACEBOOK_DIALOG_URL',
+  googleAuthUrl: 'MAESTRO_GOOGLE_AUTH_URL',
+  googleTokenUrl: 'MAESTRO_GOOGLE_TOKEN_URL',
+  youtubeApiBaseUrl: 'MAESTRO_YOUTUBE_API_URL',
+  youtubeUploadBaseUrl: 'MAESTRO_YOUTUBE_UPLOAD_URL',
+  mediaHostEndpoint: 'MAESTRO_MEDIA_HOST_URL',
 };

@@ -11,9 +11,13 @@ import type { EventHub } from '../events/event-hub';
 import { isoNow, type Clock } from '../ports/clock';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Database } from '../store/database';
-import { settingsDefaults } from './defaults';
+import { settingsDefaults, settingsFromEnvironment } from './defaults';
+
+type SettingSource = 'default' | 'saved' | 'environment';
 
 interface Deps {
+  /** Environment variables that may override settings (process.env in the app). */
+  env?: Readonly<Record<string, string | undefined>>;
   db: Kysely<Database>;
   clock: Clock;
   secrets: SecretStore;
@@ -25,10 +29,10 @@ interface Deps {
 export class SettingsService {
   constructor(private readonly deps: Deps) {}
 
-  async values(): Promise<{ values: SettingsValues; sources: Record<string, 'default' | 'saved'> }> {
+  async values(): Promise<{ values: SettingsValues; sources: Record<string, SettingSource> }> {
     const rows = await this.deps.db.selectFrom('app_settings').selectAll().execute();
     const values: Record<string, unknown> = { ...settingsDefaults };
-    const sources: Record<string, 'default' | 'saved'> = {};
+    const sources: Record<string, SettingSource> = {};
     for (const key of Object.keys(settingsDefaults)) sources[key] = 'default';
     for (const row of rows) {
       if (!(row.key in settingsDefaults)) continue;
@@ -37,6 +41,15 @@ export class SettingsService {
       if (parsed.success) {
         values[row.key] = parsed.data;
         sources[row.key] = 'saved';
+      }
+    }
+    for (const [key, variable] of Object.entries(settingsFromEnvironment)) {
+      const raw = this.deps.env?.[variable];
+      if (!raw) continue;
+      const parsed = settingsValuesSchema.shape[key as SettingKey].safeParse(raw);
+      if (parsed.success) {
+        values[key] = parsed.data;
+        sources[key] = 'environment';
       }
     }
     return { values: values as SettingsValues, sources };
@@ -50,6 +63,9 @@ export class SettingsService {
       secrets: {
         llmApiKey: await this.deps.secrets.has('llm.apiKey'),
         imagesApiKey: await this.deps.secrets.has('images.apiKey'),
+        metaAppSecret: await this.deps.secrets.has('meta.appSecret'),
+        googleClientSecret: await this.deps.secrets.has('google.clientSecret'),
+        mediaHostSecretKey: await this.deps.secrets.has('mediaHost.secretAccessKey'),
       },
       secretProtection: this.deps.secrets.protection,
     };

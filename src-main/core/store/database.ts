@@ -20,6 +20,7 @@ export interface Database {
   trending_content: TrendingContentTable;
   generation_jobs: GenerationJobsTable;
   scheduled_posts: ScheduledPostsTable;
+  publish_targets: PublishTargetsTable;
   post_performance: PostPerformanceTable;
   brand_analytics: BrandAnalyticsTable;
   analytics_snapshots: AnalyticsSnapshotsTable;
@@ -65,6 +66,8 @@ export interface BrandsTable {
   deleted_at: string | null;
   examiner_config: string | null;
   content_profile: string | null;
+  /** 008: platforms, YouTube privacy / notify / #Shorts, first comment (JSON); null = defaults. */
+  publishing_profile: string | null;
 }
 
 export interface PlatformConnectionsTable {
@@ -72,9 +75,13 @@ export interface PlatformConnectionsTable {
   platform: 'instagram' | 'facebook' | 'youtube';
   account_id: string | null;
   account_name: string | null;
-  status: 'connected' | 'revoked' | 'error';
+  /** expired: the token was refused (expired or revoked); publishing there waits for a reconnect. */
+  status: 'connected' | 'expired' | 'error';
   last_error: string | null;
+  /** When the stored token stops working (Meta user tokens: ~60 days); null when it does not. */
+  expires_at: string | null;
   connected_at: string | null;
+  checked_at: string | null;
   updated_at: string;
 }
 
@@ -269,24 +276,55 @@ export interface GenerationJobsTable {
   brand_id: string | null;
 }
 
+/** A calendar item: one per render (rebuilt by 008-publishing). */
 export interface ScheduledPostsTable {
   schedule_id: string;
-  job_id: string | null;
+  job_id: string;
   brand_id: string;
-  content_type: 'reel' | 'post' | 'carousel';
-  variant: string;
-  title: string | null;
+  content_type: 'reel' | 'carousel';
+  variant: 'light' | 'dark' | 'post';
+  title: string;
+  /** Instagram caption (the creator may edit it until publishing starts). */
   caption: string;
+  facebook_caption: string;
+  youtube_title: string | null;
+  youtube_title_source: 'llm' | 'fallback' | 'creator' | null;
+  youtube_description: string | null;
+  first_comment: string | null;
   scheduled_time: string;
-  status: 'scheduled' | 'publishing' | 'published' | 'partial' | 'failed' | 'cancelled';
+  slot_source: 'auto' | 'manual';
+  /** Said when the slot rule had to bend, e.g. a reel took the other variant's slot. */
+  slot_note: string | null;
+  status: 'scheduled' | 'publishing' | 'published' | 'partial' | 'failed' | 'waiting' | 'cancelled';
   platforms: string;
+  /** The render's files, relative to the media folder: video, thumbnails, slides. */
   media: string;
-  publish_results: string;
-  post_ids: string;
-  retry_platforms: string | null;
   published_at: string | null;
   publish_error: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** One platform's publishing state machine for one calendar item. */
+export interface PublishTargetsTable {
+  schedule_id: string;
+  platform: 'instagram' | 'facebook' | 'youtube';
+  status: 'scheduled' | 'uploading' | 'processing' | 'published' | 'failed' | 'waiting' | 'cancelled';
+  /** The step in progress (or next), e.g. 'container', 'upload', 'publish'. */
+  step: string | null;
+  /** Set just before a call that creates something; cleared with its result. */
+  step_started_at: string | null;
+  /** External ids and offsets saved after each call (JSON). */
+  checkpoint: Generated<string>;
+  external_id: string | null;
+  permalink: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  wait_reason: string | null;
+  last_error: string | null;
+  error_code: string | null;
+  suggested_fix: string | null;
+  published_at: string | null;
   updated_at: string;
 }
 

@@ -60,6 +60,7 @@ export function savedValuesKey(view: SettingsView, fields: readonly SettingField
 }
 
 function SourceBadge({ source }: { source: string | undefined }) {
+  if (source === 'environment') return <Badge tone="warn">From the environment</Badge>;
   return source === 'saved' ? <Badge tone="info">Saved</Badge> : <Badge>Default</Badge>;
 }
 

@@ -113,7 +113,7 @@ describe.skipIf(process.platform === 'win32')('a render killed with SIGKILL mid-
       expect(statSync(join(jobDir, 'reel.png')).mtimeMs).toBe(frameBefore);
       expect(readdirSync(jobDir).sort()).toEqual([
         'reel.png',
-        'thumbnail.png',
+        'thumbnail.jpg',
         'video.mp4',
         'youtube-thumbnail.jpg',
       ]);

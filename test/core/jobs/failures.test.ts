@@ -171,7 +171,7 @@ describe('cancel and retry', () => {
     // The interrupted encode's partial file is gone; the finished steps' files stay for the retry.
     expect(readdirSync(join(t.dir, 'media', 'jobs', running.id)).sort()).toEqual([
       'reel.png',
-      'thumbnail.png',
+      'thumbnail.jpg',
     ]);
     const activity = await t.call('activity.list', { limit: 50 });
     for (const id of [running.id, waiting.id]) {

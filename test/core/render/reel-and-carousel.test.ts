@@ -107,10 +107,10 @@ describe('a rendered reel', () => {
     expect(Math.abs(lufs - -14)).toBeLessThan(1.5);
   });
 
-  it('has a 1080×1920 PNG frame and thumbnail and a YouTube JPEG under 2 MB', async () => {
+  it('has a 1080×1920 PNG frame, a JPEG thumbnail (Instagram cover) and a YouTube JPEG under 2 MB', async () => {
     for (const [file, codec] of [
       [reel.files.reelImage!, 'png'],
-      [reel.files.thumbnail!, 'png'],
+      [reel.files.thumbnail!, 'mjpeg'],
       [reel.files.youtubeThumbnail!, 'mjpeg'],
     ] as const) {
       const stream = (await probe(media(file))).streams[0]!;

@@ -6,6 +6,7 @@ import * as m004 from './004-analytics-and-diagnostics';
 import * as m005 from './005-proposal-review-and-bursts';
 import * as m006 from './006-render-queue';
 import * as m007 from './007-exactly-once-decisions';
+import * as m008 from './008-publishing';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '005-proposal-review-and-bursts', up: m005.up },
   { version: 6, name: '006-render-queue', up: m006.up },
   { version: 7, name: '007-exactly-once-decisions', up: m007.up },
+  { version: 8, name: '008-publishing', up: m008.up },
 ];

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { SettingsValues } from '../contract/settings';
+import { PlatformError } from '../platforms/platform-error';
+import type { MediaHost } from '../ports/media-host';
+
+export interface S3HostConfig {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** How long the presigned GET lives. */
+  urlSeconds: number;
+}
+
+/** The media host the settings describe, or null when none is configured (carousels then wait for one). */
+export function s3HostConfig(
+  values: SettingsValues,
+  secretAccessKey: string | undefined,
+  urlSeconds: number,
+): S3HostConfig | null {
+  if (
+    !values.mediaHostEndpoint ||
+    !values.mediaHostBucket ||
+    !values.mediaHostAccessKeyId ||
+    !secretAccessKey
+  ) {
+    return null;
+  }
+  return {
+    endpoint: values.mediaHostEndpoint,
+    bucket: values.mediaHostBucket,
+    region: values.mediaHostRegion,
+    accessKeyId: values.mediaHostAccessKeyId,
+    secretAccessKey,
+    urlSeconds,
+  };
+}
+
+function hostError(what: string, error: unknown): PlatformError {
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? null;
+  const name = (error as Error)?.name ?? 'Error';
+  const offline = status === null;
+  return new PlatformError({
+    platform: 'media-host',
+    kind: offline ? 'offline' : status >= 500 ? 'transient' : 'permanent',
+    message: `Media host: ${what} failed (${name}${status ? `, HTTP ${status}` : ''}): ${(error as Error)?.message ?? error}`,
+    code: name,
+    status,
+    suggestedFix: offline
+      ? 'Check the internet connection and the media host address in Settings.'
+      : 'Check the media host settings (endpoint, bucket, access key and secret) in Settings.',
+  });
+}
+
+/**
+ * An S3-compatible bucket (AWS S3, Cloudflare R2, MinIO) through the official SDK: objects are
+ * private, Instagram gets a presigned GET that expires in minutes, and they are deleted after
+ * publishing. Path-style addressing, which all three accept.
+ */
+export function s3MediaHost(config: S3HostConfig): MediaHost {
+  const client = new S3Client({
+    endpoint: config.endpoint,
+    region: config.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+  });
+  return {
+    async put(key, file, contentType) {
+      // A missing local file is the render's problem, not the host's: it is not caught here.
+      const body = await readFile(file);
+      try {
+        await client.send(
+          new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: body, ContentType: contentType }),
+        );
+        return await getSignedUrl(client, new GetObjectCommand({ Bucket: config.bucket, Key: key }), {
+          expiresIn: config.urlSeconds,
+        });
+      } catch (error) {
+        if (error instanceof PlatformError) throw error;
+        throw hostError(`uploading ${key}`, error);
+      }
+    },
+    async remove(key) {
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
+      } catch (error) {
+        throw hostError(`deleting ${key}`, error);
+      }
+    },
+  };
+}
