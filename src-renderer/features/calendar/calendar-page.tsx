@@ -1,10 +1,142 @@
-import { NotBuiltYet } from '../../ui/not-built-yet';
+import { useId, useState } from 'react';
+import { Card } from '../../ui/card';
+import { ErrorMessage } from '../../ui/error-message';
+import { PageHeader } from '../../ui/page-header';
+import { useBrands } from '../brands/use-brands';
+import { describeZone, formatInZone } from './calendar-time';
+import { PostCalendar } from './post-calendar';
+import { PostDetail } from './post-detail';
+import {
+  useCalendarItem,
+  useCalendarRange,
+  useMovePost,
+  usePublishProgress,
+  type CalendarRange,
+} from './use-calendar';
+import './calendar.css';
 
+interface Notice {
+  tone: 'good' | 'bad';
+  text: string;
+}
+
+/** Puts focus back on a post's block in the calendar (it may have been redrawn since). */
+function focusPost(scheduleId: string, fallback: HTMLElement | null) {
+  const block = document.querySelector<HTMLElement>(`[data-schedule-id="${CSS.escape(scheduleId)}"]`);
+  const target = block?.closest<HTMLElement>('[tabindex]') ?? (fallback?.isConnected ? fallback : null);
+  target?.focus();
+}
+
+/**
+ * Scheduled and published posts of every brand, by month, week or as an agenda, in the creator's
+ * time zone. Drag a post (or use "Move to…" in its panel) to reschedule: the core's slot rules
+ * decide, and a refused move snaps back with the reason. Open a post to preview, edit and publish.
+ */
 export function CalendarPage() {
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [brandId, setBrandId] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const brandFilterId = useId();
+
+  const query: CalendarRange | null = range ? { ...range, ...(brandId ? { brandId } : {}) } : null;
+  const list = useCalendarRange(query);
+  const brands = useBrands();
+  const itemQuery = useCalendarItem(selectedId);
+  const move = useMovePost();
+  usePublishProgress();
+
+  const items = list.data?.items ?? [];
+  const timeZone = list.data?.timeZone ?? null;
+  const selected = itemQuery.data ?? items.find((i) => i.scheduleId === selectedId) ?? null;
+
+  /** Check, move, and say what happened; returns the reason when the post stayed put. */
+  async function moveTo(scheduleId: string, at: string): Promise<string | null> {
+    const title = items.find((i) => i.scheduleId === scheduleId)?.title ?? selected?.title ?? scheduleId;
+    const outcome = await move.mutateAsync({ scheduleId, at });
+    if (outcome.moved) {
+      setNotice({
+        tone: 'good',
+        text: `Moved ${title} to ${formatInZone(outcome.item.scheduledTime, timeZone ?? 'UTC')}.`,
+      });
+      return null;
+    }
+    setNotice({ tone: 'bad', text: `Not moved: ${outcome.reason}` });
+    return outcome.reason;
+  }
+
+  function close() {
+    const id = selectedId;
+    setSelectedId(null);
+    if (id) focusPost(id, opener);
+  }
+
   return (
-    <NotBuiltYet
-      title="Calendar"
-      purpose="Scheduled and published posts across all brands, by day, following each brand’s posts per day and schedule offset."
-    />
+    <div className="stack calendar-page">
+      <PageHeader
+        title="Calendar"
+        description="Scheduled and published posts of every brand. Drag a post to move it, or open it to preview, edit its captions and publish."
+        actions={
+          <div className="field calendar-filter">
+            <label htmlFor={brandFilterId}>Brand</label>
+            <select id={brandFilterId} value={brandId} onChange={(e) => setBrandId(e.target.value)}>
+              <option value="">All brands</option>
+              {(brands.data ?? []).map((brand) => (
+                <option key={brand.id} value={brand.id}>
+                  {brand.displayName}
+                  {brand.active ? '' : ' (inactive)'}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+      />
+      {list.error && <ErrorMessage error={list.error} title="The calendar could not be loaded." />}
+      <Card title="Posts">
+        <p className="muted calendar-zone">
+          {timeZone
+            ? `Times are in ${describeZone(timeZone)}, the time zone set in Settings, whatever this computer’s clock says.`
+            : 'Loading…'}
+          {list.data?.hasMore &&
+            ' This range has more posts than can be shown at once; choose one brand to see them all.'}
+        </p>
+        <p className={`calendar-notice${notice ? ` calendar-notice-${notice.tone}` : ''}`} role="status">
+          {notice?.text}
+        </p>
+        <div className="calendar-shell" aria-busy={list.isFetching}>
+          <PostCalendar
+            items={items}
+            timeZone={timeZone ?? 'local'}
+            onRangeChange={(next) =>
+              setRange((current) =>
+                current && current.from === next.from && current.to === next.to ? current : next,
+              )
+            }
+            onOpen={(scheduleId, el) => {
+              setOpener(el);
+              setSelectedId(scheduleId);
+            }}
+            onDrop={(scheduleId, at, revert) => {
+              void moveTo(scheduleId, at).then((refusal) => {
+                if (refusal !== null) revert();
+              });
+            }}
+          />
+        </div>
+      </Card>
+      {selectedId && itemQuery.error && !selected && (
+        <ErrorMessage error={itemQuery.error} title="This post could not be opened." />
+      )}
+      {selected && timeZone && (
+        <PostDetail
+          item={selected}
+          timeZone={timeZone}
+          moving={move.isPending}
+          onMove={(at) => moveTo(selected.scheduleId, at)}
+          onClose={close}
+        />
+      )}
+    </div>
   );
 }

@@ -59,14 +59,17 @@ export const targetStatusTone: Record<TargetStatus, BadgeTone> = {
   cancelled: 'neutral',
 };
 
-/** A symbol beside the platform's short name, so the state reads without colour too. */
+/**
+ * A symbol beside the platform's short name, so the state reads without colour too. Only
+ * characters common fonts have: Debian's Chromium draws ⏸ and ⓘ as empty boxes.
+ */
 export const targetStatusMark: Record<TargetStatus, string> = {
   scheduled: '•',
   uploading: '↑',
   processing: '…',
   published: '✓',
   failed: '✕',
-  waiting: '⏸',
+  waiting: '!',
   cancelled: '–',
 };
 
