@@ -55,6 +55,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** The bytes received (after a scripted `dropAfterBytes`, only those bytes). */
   rawBody: Buffer;
+  /** True when a scripted `dropAfterBytes` cut the body short. */
+  truncated: boolean;
   /** A JSON value, form fields (Record), or a MultipartBody; undefined for any other body. */
   body: unknown;
   /** The fake's name for the endpoint it routed this to (e.g. 'ig.media_publish'); null if none. */
@@ -215,6 +217,7 @@ export async function recordRequest(
     rawQuery,
     headers,
     rawBody,
+    truncated: false,
     body: parseBody(headers['content-type'], rawBody),
     endpoint: null,
     outcome: null,
@@ -225,6 +228,7 @@ export async function recordRequest(
 
 /** Keeps only the first `bytes` bytes of the body, as if the rest never arrived. */
 export function truncateBody(request: RecordedRequest, bytes: number): void {
+  request.truncated = bytes < request.rawBody.length;
   request.rawBody = request.rawBody.subarray(0, Math.max(0, bytes));
   request.body = parseBody(request.headers['content-type'], request.rawBody);
 }
