@@ -154,18 +154,6 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     usage: platformUsage,
     timeoutMs: publishDefaults.requestTimeoutMs,
   });
-  let publisher!: Publisher;
-  const calendar = new CalendarService({
-    db,
-    clock,
-    random,
-    settings,
-    activity,
-    events,
-    dataDir: config.dataDir,
-    mediaDir: jobs.mediaDir,
-    publisher: { wake: () => publisher.wake() },
-  });
   const publishEngine = new PublishEngine({
     db,
     clock,
@@ -190,12 +178,24 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return config ? s3MediaHost(config) : null;
     },
   });
-  publisher = new Publisher({
+  // The calendar is declared below; the publisher only calls it once running.
+  const publisher: Publisher = new Publisher({
     db,
     clock,
     activity,
     engine: publishEngine,
-    scheduleReady: () => calendar.scheduleReadyRenders(),
+    scheduleReady: (): Promise<number> => calendar.scheduleReadyRenders(),
+  });
+  const calendar = new CalendarService({
+    db,
+    clock,
+    random,
+    settings,
+    activity,
+    events,
+    dataDir: config.dataDir,
+    mediaDir: jobs.mediaDir,
+    publisher,
   });
   // A finished render goes on the calendar at once.
   events.subscribe((event) => {

@@ -14,7 +14,6 @@ import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../store/database';
 import { titleCase } from '../captions/captions';
 import { brandOccupancy, itemFromRows, postsQuery, targetsOf, type PostMedia } from './calendar-repository';
-import { isEditable } from './post-status';
 import { refreshPostStatus } from './post-transitions';
 import { checkSlot, nextFreeSlot } from './slot-plan';
 
