@@ -106,6 +106,29 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
       required: ['scheduleId'],
     },
     'calendar.export': { payload: { scheduleId: 'SCH-abcdef1234' }, required: ['scheduleId'] },
+    'connections.list': { payload: { brandId: sampleBrand.id }, required: [] },
+    'connections.metaLoginUrl': { payload: { brandId: sampleBrand.id }, required: ['brandId'] },
+    'connections.metaPages': {
+      payload: { brandId: sampleBrand.id, userToken: 'EAAGm0PX4ZCpsBAExampleUserToken' },
+      required: ['brandId', 'userToken'],
+    },
+    'connections.connectMeta': {
+      payload: {
+        brandId: sampleBrand.id,
+        userToken: 'EAAGm0PX4ZCpsBAExampleUserToken',
+        pageId: '3000000000000001',
+      },
+      required: ['brandId', 'userToken'],
+    },
+    'connections.youtubeBegin': { payload: { brandId: sampleBrand.id }, required: ['brandId'] },
+    'connections.test': {
+      payload: { brandId: sampleBrand.id, platform: 'instagram' },
+      required: ['brandId', 'platform'],
+    },
+    'connections.disconnect': {
+      payload: { brandId: sampleBrand.id, platform: 'youtube' },
+      required: ['brandId', 'platform'],
+    },
   };
 
 const sqlLooking = [
