@@ -273,6 +273,8 @@ export class CalendarService {
         .updateTable('publish_targets')
         .set({ status: 'scheduled', next_attempt_at: null, wait_reason: null, updated_at: now })
         .where('schedule_id', '=', scheduleId)
+        // An unscheduled post comes back on its chosen platforms only (one removed stays off).
+        .where('platform', 'in', item.platforms.length ? item.platforms : ['instagram'])
         .where((eb) =>
           eb.or([
             eb('status', '=', 'cancelled'),
@@ -335,6 +337,7 @@ export class CalendarService {
         .updateTable('publish_targets')
         .set({ status: 'scheduled', next_attempt_at: null, wait_reason: null, updated_at: now })
         .where('schedule_id', '=', scheduleId)
+        .where('platform', 'in', item.platforms.length ? item.platforms : ['instagram'])
         .where((eb) =>
           eb.or([
             eb('status', 'in', ['scheduled', 'cancelled']),

@@ -96,6 +96,8 @@ export async function publishFacebookReel(ctx: FlowContext, deps: FlowDeps): Pro
     const processing = status.status?.processing_phase;
     if (processing?.status === 'error' || status.status?.publishing_phase?.status === 'error') {
       const first = processing?.errors?.[0];
+      // This video can never publish: a retry starts from a new upload.
+      await ctx.restart();
       throw new PlatformError({
         platform: 'facebook',
         kind: 'permanent',

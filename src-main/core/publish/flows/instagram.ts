@@ -92,6 +92,8 @@ async function awaitContainer(
     case 'EXPIRED':
       return 'expired';
     case 'ERROR':
+      // This container can never publish: a retry starts from a new upload.
+      await ctx.restart(['hosted']);
       throw new PlatformError({
         platform: 'instagram',
         kind: 'permanent',
