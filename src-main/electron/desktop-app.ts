@@ -15,7 +15,9 @@ import { createCore, type Core } from '../core/app';
 import { AppError } from '../core/contract/errors';
 import type { MaestroStatus } from '../core/contract/maestro';
 import { applyContentSecurityPolicy } from './content-security';
+import { registerDesktopIpc } from './desktop-ipc';
 import { forwardEvents, registerContractIpc } from './ipc';
+import { isMetaLoginContents, META_LOGIN_PARTITION, openMetaLoginWindow } from './meta-login';
 import { handleMediaProtocol, registerMediaScheme } from './media-protocol';
 import { guardNavigation } from './navigation';
 import { safeStorageCipher } from './safe-storage-cipher';
@@ -40,9 +42,15 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
   const location = rendererLocation(outDir, devServerUrl);
 
-  // Every webContents, including ones we never meant to create, stays on our own pages.
+  // Every webContents, including ones we never meant to create, stays on our own pages; only the
+  // Facebook Login window goes elsewhere, under its own rules (meta-login.ts).
   app.on('web-contents-created', (_event, contents) =>
-    guardNavigation(contents, location.origin, (url) => void shell.openExternal(url)),
+    guardNavigation(
+      contents,
+      location.origin,
+      (url) => void shell.openExternal(url),
+      () => isMetaLoginContents(contents),
+    ),
   );
 
   registerMediaScheme(protocol);
@@ -72,6 +80,22 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   applyContentSecurityPolicy(session.defaultSession, devServerUrl);
   handleMediaProtocol(protocol, net, core.jobs.mediaDir);
   registerContractIpc(ipcMain, core, location.origin);
+  registerDesktopIpc(ipcMain, core, location.origin, {
+    openMetaLogin: (request) =>
+      openMetaLoginWindow(
+        {
+          BrowserWindow,
+          openExternal: (url) => void shell.openExternal(url),
+          parent: window && !window.isDestroyed() ? window : undefined,
+        },
+        request,
+      ),
+    openExternal: (url) => shell.openExternal(url),
+  });
+  // The login window's session: no permission prompts (camera, notifications…) from Meta's pages.
+  session
+    .fromPartition(META_LOGIN_PARTITION)
+    .setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
 
   let window: BrowserWindow | undefined;

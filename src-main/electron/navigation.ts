@@ -23,13 +23,25 @@ export function isExternalWebLink(url: string): boolean {
   }
 }
 
+const guarded = new WeakSet<WebContents>();
+
+/**
+ * `hasOwnGuard` is asked at each navigation (not when the contents is created, before its window
+ * could say what it is): true only for a window that keeps its own stricter rules, such as the
+ * Facebook Login window, which must reach facebook.com and is watched for its redirect.
+ */
 export function guardNavigation(
   contents: WebContents,
   appOrigin: string,
   openExternal: (url: string) => void,
+  hasOwnGuard: () => boolean = () => false,
 ): void {
+  // The app-wide hook guards every contents as it is created, the window code guards its own:
+  // one guard each, or every refused link would open twice in the browser.
+  if (guarded.has(contents)) return;
+  guarded.add(contents);
   const refuse = (event: { preventDefault(): void }, url: string) => {
-    if (isAppUrl(url, appOrigin)) return;
+    if (isAppUrl(url, appOrigin) || hasOwnGuard()) return;
     event.preventDefault();
     if (isExternalWebLink(url)) openExternal(url);
   };

@@ -23,8 +23,12 @@ export class FakeWebContents extends EventEmitter {
   /** Simulates a navigation attempt; returns true if the shell prevented it. */
   tryNavigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
     let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    this.emit(event, { preventDefault: () => (prevented = true), url }, url);
     return prevented;
+  }
+  /** Simulates a navigation that happened (Electron's did-navigate / did-navigate-in-page). */
+  navigated(url: string, inPage = false) {
+    this.emit(inPage ? 'did-navigate-in-page' : 'did-navigate', {}, url);
   }
 }
 
@@ -40,10 +44,20 @@ export class BrowserWindow extends EventEmitter {
   focused = 0;
   destroyed = false;
   minimized = false;
+  closeCalls = 0;
   constructor(options: any) {
     super();
     this.options = options;
     BrowserWindow.windows.push(this);
+    // As in Electron, the app hears about the window's web contents while it is being built.
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  close() {
+    this.closeCalls++;
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   loadURL(url: string) {
     this.loadedUrl = url;
@@ -155,7 +169,22 @@ export const safeStorage = {
   },
 };
 
+/** A partition's session (the login window's), recording its permission handler. */
+export class FakeSession {
+  permissionHandler: undefined | Handler;
+  constructor(readonly partition: string) {}
+  setPermissionRequestHandler(handler: Handler) {
+    this.permissionHandler = handler;
+  }
+}
+
 export const session = {
+  partitions: new Map<string, FakeSession>(),
+  fromPartition(partition: string) {
+    let found = this.partitions.get(partition);
+    if (!found) this.partitions.set(partition, (found = new FakeSession(partition)));
+    return found;
+  },
   defaultSession: {
     headersListener: undefined as undefined | Handler,
     permissionHandler: undefined as undefined | Handler,
@@ -221,6 +250,7 @@ export function resetFakeElectron(): void {
   safeStorage.available = true;
   session.defaultSession.headersListener = undefined;
   session.defaultSession.permissionHandler = undefined;
+  session.partitions.clear();
   Notification.shown = [];
   protocol.privileged = [];
   protocol.handlers.clear();

@@ -55,11 +55,14 @@ describe('preload bridge', () => {
     expect(ipc.emitter.listenerCount(ipcChannels.event)).toBe(0);
   });
 
-  it('puts only the bridge on window.maestro: no ipcRenderer, no Node', async () => {
+  it('puts only the bridges on window: no ipcRenderer, no Node', async () => {
     const fake = await import('../fakes/fake-electron');
     await import('../../src-preload/index');
     const exposed = fake.contextBridge.exposed.get('maestro') as Record<string, unknown>;
     expect(Object.keys(exposed).sort()).toEqual(['invoke', 'operations', 'subscribe']);
-    expect([...fake.contextBridge.exposed.keys()]).toEqual(['maestro']);
+    // Beside it, only the desktop calls a browser page cannot make (login window, system browser).
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['maestro', 'maestroDesktop']);
+    const desktop = fake.contextBridge.exposed.get('maestroDesktop') as Record<string, unknown>;
+    expect(Object.keys(desktop).sort()).toEqual(['metaLogin', 'openExternal']);
   });
 });

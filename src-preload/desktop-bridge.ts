@@ -1,0 +1,46 @@
+/**
+ * The desktop-only part of the bridge: what a browser page cannot do for itself. It is exposed
+ * as `window.maestroDesktop` by the Electron preload and is absent in the headless server, where
+ * the renderer falls back to pasting a token and opening links in a new tab.
+ */
+
+export const desktopChannels = {
+  metaLogin: 'maestro:desktop:meta-login',
+  openExternal: 'maestro:desktop:open-external',
+} as const;
+
+/** How the Facebook Login window ended. The token is the short-lived user token Meta returned. */
+export type MetaLoginOutcome =
+  | { ok: true; userToken: string }
+  | {
+      ok: false;
+      /** cancelled: the window was closed; denied: the creator said no; failed: anything else. */
+      reason: 'cancelled' | 'denied' | 'failed';
+      message: string;
+    };
+
+export type OpenExternalOutcome = { ok: true } | { ok: false; message: string };
+
+export interface DesktopBridge {
+  /**
+   * Opens Facebook Login for the creator's own Meta app (the main process builds the address
+   * from Settings) in a separate window, and resolves with the token once Meta redirects back.
+   */
+  metaLogin(brandId: string): Promise<MetaLoginOutcome>;
+  /** Opens an https (or http loopback) address in the system browser. */
+  openExternal(url: string): Promise<OpenExternalOutcome>;
+}
+
+/** The part of ipcRenderer the desktop bridge needs; tests pass a fake. */
+export interface DesktopIpcLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+
+export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
+  return {
+    metaLogin: (brandId) =>
+      ipc.invoke(desktopChannels.metaLogin, String(brandId)) as Promise<MetaLoginOutcome>,
+    openExternal: (url) =>
+      ipc.invoke(desktopChannels.openExternal, String(url)) as Promise<OpenExternalOutcome>,
+  };
+}
