@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeJpegBytes, fakeMp4Bytes, fakePngBytes, manualClock, type ManualClock } from './fake-http';
 import { startFakeMediaHost, type FakeMediaHost } from './fake-media-host';
-import { metaFailure, startFakeMeta, type FakeMeta, type FakeMetaOptions } from './fake-meta-server';
+import {
+  metaFailure,
+  ruploadErrorAsGraphEnvelope,
+  startFakeMeta,
+  type FakeMeta,
+  type FakeMetaOptions,
+} from './fake-meta-server';
 
 const USER_TOKEN = 'fake-user-token';
 const PAGE_TOKEN = 'fake-page-token';
@@ -727,6 +733,16 @@ describe('fake Meta: scripted failures', () => {
       200,
     );
     expect(meta.uploads.find((u) => u.id === body.id)!.data.equals(video)).toBe(true);
+
+    await start({ ruploadError: ruploadErrorAsGraphEnvelope });
+    const graphShaped = await graph('POST', `/v25.0/${IG}/media`, {
+      media_type: 'REELS',
+      upload_type: 'resumable',
+      access_token: USER_TOKEN,
+    });
+    await rupload(graphShaped.body.uri, USER_TOKEN, video.subarray(0, 100), 0, video.length);
+    const refused = await rupload(graphShaped.body.uri, USER_TOKEN, video, 0, video.length);
+    expect(refused.body).toMatchObject({ error: { code: 100, is_transient: true }, offset: 100 });
   });
 });
 

@@ -309,6 +309,26 @@ function defaultRuploadError(info: RuploadErrorInfo): { status: number; body: un
   };
 }
 
+/**
+ * A `ruploadError` for tests that want rupload to answer in the Graph envelope instead of
+ * `debug_info` (code 190 for authorisation, 100 otherwise; `offset` kept at the top level).
+ */
+export function ruploadErrorAsGraphEnvelope(info: RuploadErrorInfo): { status: number; body: unknown } {
+  const envelope = errorEnvelope(
+    {
+      code: info.type === 'AuthorizationError' ? 190 : 100,
+      message: info.message,
+      isTransient: info.retriable,
+    },
+    'AFakeRupload',
+    true,
+  ) as Record<string, unknown>;
+  return {
+    status: info.status,
+    body: info.storedOffset !== undefined ? { ...envelope, offset: info.storedOffset } : envelope,
+  };
+}
+
 export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<FakeMeta> {
   const now = options.now ?? (() => new Date());
   const resolved: ResolvedMetaOptions = {
@@ -676,7 +696,7 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
     if (routed instanceof MetaError) {
       request.endpoint = 'unknown';
       const scripted = failures.take(request);
-      if (scripted?.kind === 'drop') return drop(res, request);
+      if (scripted?.kind === 'drop' || scripted?.kind === 'hold') return drop(res, request);
       return send(res, request, errorAnswer(scripted?.error ?? routed.spec, false));
     }
     const { route: found, version } = routed;
@@ -686,6 +706,11 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
     if (scripted?.kind === 'drop') {
       if (scripted.when === 'before') return drop(res, request);
       if (scripted.afterBytes !== undefined) truncateBody(request, scripted.afterBytes);
+    }
+    if (scripted?.kind === 'hold' && scripted.when === 'before') {
+      scripted.held();
+      await scripted.release;
+      return drop(res, request);
     }
     let answer: FakeAnswer;
     if (found.endpoint.startsWith('rupload.')) {
@@ -707,6 +732,10 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
       }
     }
     if (scripted?.kind === 'drop') return drop(res, request);
+    if (scripted?.kind === 'hold') {
+      scripted.held();
+      await scripted.release;
+    }
     send(res, request, answer);
   }
 
