@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
 import { AppError } from '../core/contract/errors';
+import { offsetClock } from '../core/ports/clock';
 import packageJson from '../../package.json';
 import { newRunToken } from './auth';
 import { startHeadlessServer } from './http-server';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: process.env.MAESTRO_PORT ?? '7357' },
       'data-dir': { type: 'string', default: process.env.MAESTRO_DATA_DIR ?? join(homedir(), '.maestro') },
+      /** Run as if it were this time (real speed from there): for demos and tests. */
+      'clock-start': { type: 'string' },
     },
     strict: true,
   });
@@ -21,7 +24,14 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const dataDir = resolve(values['data-dir']);
 
-  const core = await createCore({ dataDir, appVersion: packageJson.version });
+  const clockStart = values['clock-start'];
+  if (clockStart !== undefined && Number.isNaN(Date.parse(clockStart)))
+    throw new Error(`--clock-start must be an ISO date-time, got "${clockStart}"`);
+  const core = await createCore({
+    dataDir,
+    appVersion: packageJson.version,
+    ...(clockStart ? { clock: offsetClock(new Date(clockStart)) } : {}),
+  });
   const server = await startHeadlessServer({
     core,
     token: newRunToken(),

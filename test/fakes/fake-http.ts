@@ -80,7 +80,14 @@ export interface FakeAnswer {
  *   them (an upload keeps them) and cuts the connection.
  */
 export type Scripted<E> =
-  { kind: 'error'; error: E } | { kind: 'drop'; when: 'before' | 'after'; afterBytes?: number };
+  | { kind: 'error'; error: E }
+  | { kind: 'drop'; when: 'before' | 'after'; afterBytes?: number }
+  /**
+   * Hold the request open (so a test can kill the client mid-call): `before` the action (then the
+   * connection is dropped, nothing done) or `after` it (then the answer is sent to whoever is
+   * left). `held` is called once the request is being held; the hold ends when `release` settles.
+   */
+  | { kind: 'hold'; when: 'before' | 'after'; held: () => void; release: Promise<void> };
 
 /**
  * Which requests a scripted failure applies to: an endpoint name (exact), a RegExp tested against

@@ -19,10 +19,15 @@ export interface ServeProcess {
 }
 
 /** Starts the built headless server (`node out/main/serve.js`) and waits for its URL line. */
-export function startServeProcess(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+export function startServeProcess(
+  dataDir: string,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
   if (!existsSync(serveEntry)) throw new Error(`${serveEntry} is missing: run \`npm run build\` first.`);
   const child = spawn(process.execPath, [serveEntry, '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   const exited = new Promise<number | NodeJS.Signals | null>((done) =>

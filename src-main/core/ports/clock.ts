@@ -25,3 +25,12 @@ export function manualClock(
     },
   };
 }
+
+/**
+ * Real time moved to start at `start` (it keeps running at real speed): the headless server's
+ * `--clock-start`, so a demo or a browser test can stand just before a slot and watch it publish.
+ */
+export function offsetClock(start: Date, real: Clock = systemClock): Clock {
+  const offset = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offset) };
+}
