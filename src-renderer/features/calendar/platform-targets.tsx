@@ -17,7 +17,7 @@ function TargetRow({
   const percent = useUploadPercent(item.scheduleId, target.platform);
   const retry = useRetryPost();
   const name = platformName[target.platform];
-  const wait = target.status === 'waiting' ? describeWait(target.waitReason) : null;
+  const wait = target.status !== 'published' ? describeWait(target.waitReason) : null;
   return (
     <li className="post-target-row">
       <div className="post-target-head">
@@ -41,7 +41,7 @@ function TargetRow({
       {target.error && (
         <div className="post-target-error" role={target.status === 'failed' ? 'alert' : undefined}>
           <p>
-            <strong>{name} said:</strong> {target.error.message}
+            <strong>{name}:</strong> {target.error.message}
             {target.error.code ? <span className="muted"> (code {target.error.code})</span> : null}
           </p>
           {target.error.suggestedFix && <p>What to do: {target.error.suggestedFix}</p>}

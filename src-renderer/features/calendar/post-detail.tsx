@@ -33,8 +33,8 @@ function ExportSection({ item }: { item: CalendarItem }) {
       <h3 id={`${item.scheduleId}-export`}>Post it by hand</h3>
       {hostNeeded && (
         <p className="post-notice">
-          Instagram fetches carousel slides from a public address, and no media host is set in Settings.
-          Export the slides and captions and post them yourself, or set a media host and retry.
+          Instagram is waiting for a media host for this carousel. Export the slides and captions to post them
+          yourself.
         </p>
       )}
       <button

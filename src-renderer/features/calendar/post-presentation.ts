@@ -86,13 +86,24 @@ export function contentTypeLabel(item: Pick<CalendarItem, 'contentType' | 'varia
   return item.contentType === 'carousel' ? 'Carousel' : `Reel (${item.variant})`;
 }
 
+/** The core's wait codes (publish engine, connections, slots) in words. */
+const waitSentences: Record<string, string> = {
+  no_slot: 'No free slot: pick a time for it.',
+  needs_media_host:
+    'Needs a media host: Instagram fetches carousel slides from a public address. Set one in Settings, or export the post and publish it by hand.',
+  not_connected: 'This brand is not connected to this platform: connect it on the Brands page.',
+  connection_expired: 'The connection expired: reconnect it on the Brands page. Nothing is sent until then.',
+  quota: 'The platform’s limit for now is used up; it tries again at the time below.',
+};
+
 /**
- * Why a waiting platform waits. The core words most reasons itself; a bare code (such as
- * `no_slot`) is turned into a sentence here.
+ * Why a platform waits (for the creator, or until a time). Known codes become sentences, other
+ * bare codes are spelled out, and the core's own sentences are kept as they are.
  */
 export function describeWait(waitReason: string | null): string | null {
   if (!waitReason) return null;
-  if (waitReason === 'no_slot') return 'No free slot: pick a time for it.';
+  const known = waitSentences[waitReason];
+  if (known) return known;
   if (/^[a-z_]+$/.test(waitReason)) {
     const words = waitReason.replace(/_/g, ' ');
     return words.charAt(0).toUpperCase() + words.slice(1) + '.';

@@ -45,6 +45,7 @@ describe('how a post reads', () => {
   it('turns a wait code into a sentence and keeps the core’s own sentences', () => {
     expect(describeWait(null)).toBeNull();
     expect(describeWait('no_slot')).toBe('No free slot: pick a time for it.');
+    expect(describeWait('needs_media_host')).toMatch(/^Needs a media host/);
     expect(describeWait('rate_limited')).toBe('Rate limited.');
     expect(describeWait('Instagram asked to wait 60 minutes.')).toBe('Instagram asked to wait 60 minutes.');
   });
