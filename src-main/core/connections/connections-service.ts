@@ -165,6 +165,12 @@ export class ConnectionsService implements TokenProvider {
       if (!(error instanceof PlatformError)) throw error;
       if (error.kind === 'auth') {
         await this.markExpired(brand.id, platform, error.message);
+        await this.deps.db
+          .updateTable('platform_connections')
+          .set({ checked_at: isoNow(this.deps.clock) })
+          .where('brand_id', '=', brand.id)
+          .where('platform', '=', platform)
+          .execute();
         return { ok: false, detail: `Expired: ${error.message} Reconnect to publish here again.` };
       }
       // A refusal of the request itself (a permission removed…) is an error on the connection;

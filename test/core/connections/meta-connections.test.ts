@@ -243,6 +243,7 @@ describe('connections: Facebook and Instagram through the creator’s own Meta a
       });
 
       meta.revokeToken(longLivedToken());
+      clock.advance(60_000);
       const result = await temp.call('connections.test', { brandId: sampleBrand.id, platform: 'instagram' });
       expect(result.ok).toBe(false);
       expect(result.detail).toMatch(/^Expired: .*session has been invalidated/i);
@@ -250,7 +251,11 @@ describe('connections: Facebook and Instagram through the creator’s own Meta a
       const [ig] = (await temp.call('connections.list', { brandId: sampleBrand.id })).filter(
         (c) => c.platform === 'instagram',
       );
-      expect(ig).toMatchObject({ status: 'expired', lastError: expect.stringContaining('invalidated') });
+      expect(ig).toMatchObject({
+        status: 'expired',
+        lastError: expect.stringContaining('invalidated'),
+        checkedAt: clock.now().toISOString(),
+      });
       expect(await targetsOf(temp.core, 'SCH-aaaaaaaa01')).toEqual({
         facebook: { status: 'scheduled', waitReason: null },
         instagram: { status: 'waiting', waitReason: 'connection_expired' },
