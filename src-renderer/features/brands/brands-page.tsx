@@ -4,6 +4,8 @@ import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { BrandForm } from './brand-form';
 import { BrandsTable } from './brands-table';
+import { ConnectionsCard } from './connections-card';
+import { PublishingProfileForm } from './publishing-profile-form';
 import { useBrands, useDeleteBrand } from './use-brands';
 
 type Mode = 'list' | 'create' | 'edit';
@@ -37,10 +39,20 @@ export function BrandsPage({ mode }: { mode: Mode }) {
         </Card>
       )}
       {mode === 'edit' && editing && (
-        <Card title={`Edit ${editing.displayName}`}>
-          {/* Keyed by id: switching brands starts a fresh form; a background refresh does not. */}
-          <BrandForm key={editing.id} brand={editing} onDone={backToList} />
-        </Card>
+        <>
+          <Card title={`Edit ${editing.displayName}`}>
+            {/* Keyed by id: switching brands starts a fresh form; a background refresh does not. */}
+            <BrandForm key={editing.id} brand={editing} onDone={backToList} />
+          </Card>
+          <ConnectionsCard brands={brands.data ?? []} brandId={editing.id} />
+          <Card title="Publishing">
+            {/* A saved change (here or elsewhere) resets the form to show it. */}
+            <PublishingProfileForm
+              key={`${editing.id} ${JSON.stringify(editing.publishing)}`}
+              brand={editing}
+            />
+          </Card>
+        </>
       )}
       {mode === 'edit' && brands.isSuccess && !editing && (
         <div className="error-box" role="alert">
@@ -62,6 +74,9 @@ export function BrandsPage({ mode }: { mode: Mode }) {
           />
         )}
       </Card>
+      {mode === 'list' && brands.isSuccess && brands.data.length > 0 && (
+        <ConnectionsCard brands={brands.data} />
+      )}
     </>
   );
 }
