@@ -12,14 +12,36 @@ const keys = {
   'llm.apiKey': {
     label: 'LLM API key',
     flag: 'llmApiKey',
+    noun: 'key',
     clearWarning: 'Agents cannot write until a key is set again.',
   },
   'images.apiKey': {
     label: 'Images API key',
     flag: 'imagesApiKey',
+    noun: 'key',
     clearWarning: 'New backgrounds fall back to brand-colour gradients until a key is set again.',
   },
+  'meta.appSecret': {
+    label: 'App secret',
+    flag: 'metaAppSecret',
+    noun: 'secret',
+    clearWarning: 'Brands cannot connect Facebook and Instagram until the secret is set again.',
+  },
+  'google.clientSecret': {
+    label: 'Client secret',
+    flag: 'googleClientSecret',
+    noun: 'secret',
+    clearWarning: 'Connected channels cannot refresh their access until the secret is set again.',
+  },
+  'mediaHost.secretAccessKey': {
+    label: 'Secret access key',
+    flag: 'mediaHostSecretKey',
+    noun: 'key',
+    clearWarning: 'Carousels cannot reach Instagram until the key is set again.',
+  },
 } as const;
+
+export type SecretFormKey = keyof typeof keys;
 
 /** The renderer only ever learns whether the key is set; the key itself stays in the core. */
 export function ApiKeyForm({
@@ -27,12 +49,12 @@ export function ApiKeyForm({
   secretKey = 'llm.apiKey',
 }: {
   view: SettingsView;
-  secretKey?: keyof typeof keys;
+  secretKey?: SecretFormKey;
 }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const { set, clear } = useApiKey(secretKey);
-  const { label, flag, clearWarning } = keys[secretKey];
+  const { label, flag, clearWarning, noun } = keys[secretKey];
   const isSet = view.secrets[flag];
   const busy = set.isPending || clear.isPending;
 
@@ -52,7 +74,7 @@ export function ApiKeyForm({
     const ok = await confirm({
       title: `Clear the ${label}?`,
       message: clearWarning,
-      confirmLabel: 'Clear key',
+      confirmLabel: `Clear ${noun}`,
       tone: 'danger',
     });
     if (!ok) return;
@@ -81,7 +103,7 @@ export function ApiKeyForm({
       />
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={busy || value === ''}>
-          Save key
+          Save {noun}
         </button>
         <button
           type="button"
@@ -89,7 +111,7 @@ export function ApiKeyForm({
           disabled={busy || !isSet}
           onClick={() => void clearKey()}
         >
-          Clear key
+          Clear {noun}
         </button>
       </div>
     </form>

@@ -62,3 +62,75 @@ export const imageSettingFields: readonly SettingField[] = [
   },
   { key: 'imagesModel', label: 'Images model', kind: 'text', hint: 'e.g. gpt-image-1.' },
 ];
+
+export const metaAppFields: readonly SettingField[] = [
+  {
+    key: 'metaAppId',
+    label: 'App ID',
+    kind: 'text',
+    hint: 'The numeric App ID of your own Meta app (developers.facebook.com → My Apps). List https://www.facebook.com/connect/login_success.html in its Valid OAuth Redirect URIs.',
+  },
+  { key: 'metaGraphVersion', label: 'Graph API version', kind: 'text', hint: 'e.g. v25.0.' },
+];
+
+export const googleClientFields: readonly SettingField[] = [
+  {
+    key: 'googleClientId',
+    label: 'Client ID',
+    kind: 'text',
+    hint: 'An OAuth client of type “Desktop app” in your Google Cloud project, with the YouTube Data API v3 enabled.',
+  },
+];
+
+export const mediaHostFields: readonly SettingField[] = [
+  {
+    key: 'mediaHostEndpoint',
+    label: 'Endpoint',
+    kind: 'text',
+    hint: 'An S3-compatible address: AWS S3, Cloudflare R2 or MinIO. Empty: no media host (carousels wait for you).',
+  },
+  { key: 'mediaHostBucket', label: 'Bucket', kind: 'text', hint: 'e.g. maestro-media.' },
+  { key: 'mediaHostRegion', label: 'Region', kind: 'text', hint: '“auto” for Cloudflare R2.' },
+  { key: 'mediaHostAccessKeyId', label: 'Access key ID', kind: 'text' },
+];
+
+/** Where each platform lives; tests, sandboxes and proxies point these elsewhere. */
+export const serviceAddressFields: readonly SettingField[] = [
+  { key: 'graphBaseUrl', label: 'Graph API', kind: 'url', hint: 'MAESTRO_GRAPH_URL overrides it.' },
+  {
+    key: 'ruploadBaseUrl',
+    label: 'Meta upload host',
+    kind: 'url',
+    hint: 'MAESTRO_RUPLOAD_URL overrides it.',
+  },
+  {
+    key: 'facebookDialogUrl',
+    label: 'Facebook Login dialog',
+    kind: 'url',
+    hint: 'MAESTRO_FACEBOOK_DIALOG_URL overrides it.',
+  },
+  {
+    key: 'googleAuthUrl',
+    label: 'Google sign-in',
+    kind: 'url',
+    hint: 'MAESTRO_GOOGLE_AUTH_URL overrides it.',
+  },
+  {
+    key: 'googleTokenUrl',
+    label: 'Google token endpoint',
+    kind: 'url',
+    hint: 'MAESTRO_GOOGLE_TOKEN_URL overrides it.',
+  },
+  {
+    key: 'youtubeApiBaseUrl',
+    label: 'YouTube Data API',
+    kind: 'url',
+    hint: 'MAESTRO_YOUTUBE_API_URL overrides it.',
+  },
+  {
+    key: 'youtubeUploadBaseUrl',
+    label: 'YouTube upload API',
+    kind: 'url',
+    hint: 'MAESTRO_YOUTUBE_UPLOAD_URL overrides it.',
+  },
+];

@@ -138,6 +138,8 @@ export function SettingsFieldsForm({
                   <input
                     type={field.kind}
                     {...control}
+                    // The environment wins over a saved value: editing here would change nothing.
+                    readOnly={view.sources[field.key] === 'environment'}
                     step={field.step}
                     list={field.suggestions ? `${listId}-${field.key}` : undefined}
                     value={String(draft[field.key])}

@@ -4,9 +4,13 @@ import { PageHeader } from '../../ui/page-header';
 import { ApiKeyForm } from './api-key-form';
 import {
   burstSettingFields,
+  googleClientFields,
   imageSettingFields,
   llmEndpointFields,
   llmLimitFields,
+  mediaHostFields,
+  metaAppFields,
+  serviceAddressFields,
 } from './maestro-settings-fields';
 import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
 import { useSettings } from './use-settings';
@@ -17,7 +21,7 @@ export function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="How Maestro’s agents reach the language model, what they may spend, and when they write."
+        description="How Maestro’s agents reach the language model, what they may spend, when they write, and how posts reach the platforms."
       />
       {settings.isPending && <p className="muted">Loading settings…</p>}
       {settings.isError && <ErrorMessage error={settings.error} title="Could not load settings." />}
@@ -58,6 +62,57 @@ export function SettingsPage() {
               label="Reel backgrounds"
             />
             <ApiKeyForm view={settings.data} secretKey="images.apiKey" />
+          </Card>
+          <Card title="Meta app">
+            <p className="muted">
+              Your own Meta app connects each brand’s Facebook Page and Instagram professional account (Brands
+              → Connections).
+            </p>
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, metaAppFields)}
+              view={settings.data}
+              fields={metaAppFields}
+              label="Meta app"
+            />
+            <ApiKeyForm view={settings.data} secretKey="meta.appSecret" />
+          </Card>
+          <Card title="Google OAuth client">
+            <p className="muted">Your own Google OAuth client connects each brand’s YouTube channel.</p>
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, googleClientFields)}
+              view={settings.data}
+              fields={googleClientFields}
+              label="Google OAuth client"
+            />
+            <ApiKeyForm view={settings.data} secretKey="google.clientSecret" />
+          </Card>
+          <Card title="Media host">
+            <p className="muted">
+              Instagram fetches carousel images from a public address. Maestro puts them in this bucket for a
+              few minutes and deletes them after publishing.
+            </p>
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, mediaHostFields)}
+              view={settings.data}
+              fields={mediaHostFields}
+              label="Media host"
+            />
+            <ApiKeyForm view={settings.data} secretKey="mediaHost.secretAccessKey" />
+          </Card>
+          <Card title="Advanced: service addresses">
+            <details className="advanced">
+              <summary>Show where Maestro reaches Meta, Google and YouTube</summary>
+              <p className="muted">
+                Change these only to use a sandbox or a proxy. An address set by an environment variable shows
+                “From the environment” and cannot be changed here.
+              </p>
+              <SettingsFieldsForm
+                key={savedValuesKey(settings.data, serviceAddressFields)}
+                view={settings.data}
+                fields={serviceAddressFields}
+                label="Service addresses"
+              />
+            </details>
           </Card>
           <Card title="Secret protection">
             <p>

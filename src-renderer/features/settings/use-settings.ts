@@ -19,7 +19,10 @@ export function useSaveSettings() {
 }
 
 /** Secrets go in and never come back out; afterwards only the "is it set" flag is refetched. */
-export function useApiKey(key: 'llm.apiKey' | 'images.apiKey') {
+export function useApiKey(
+  key:
+    'llm.apiKey' | 'images.apiKey' | 'meta.appSecret' | 'google.clientSecret' | 'mediaHost.secretAccessKey',
+) {
   const api = useApi();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.settings.all });
