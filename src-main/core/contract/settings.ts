@@ -106,7 +106,10 @@ export const secretKeySchema = z.union([
   z
     .string()
     .max(80)
-    .regex(/^brand:[a-z][a-z0-9_-]*[a-z0-9]:(metaAccessToken|facebookPageToken|youtubeRefreshToken)$/, 'Unknown secret name')
+    .regex(
+      /^brand:[a-z][a-z0-9_-]*[a-z0-9]:(metaAccessToken|facebookPageToken|youtubeRefreshToken)$/,
+      'Unknown secret name',
+    )
     .refine((key) => brandIdSchema.safeParse(key.split(':')[1]).success, 'Unknown secret name'),
 ]);
 export type SecretKey = z.infer<typeof secretKeySchema>;
