@@ -400,7 +400,8 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
             : null;
       const record: TokenRecord = {
         ...seed,
-        value: seed.value ?? `EAAFake${seed.kind}${seed.lifetime}${++tokenCounter}`,
+        // As long as real tokens are (well over 100 characters), so clients validating length accept it.
+        value: seed.value ?? `EAAFake${seed.kind}${seed.lifetime}${++tokenCounter}`.padEnd(120, 'Z'),
         issuedAt,
         expiresAt: seconds === null ? null : new Date(issuedAt.getTime() + seconds * 1000),
         revoked: false,

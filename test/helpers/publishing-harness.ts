@@ -4,7 +4,9 @@ import { expect } from 'vitest';
 import type { CalendarItem } from '../../src-main/core/contract/publishing';
 import { manualClock } from '../../src-main/core/ports/clock';
 import { seededRandom } from '../../src-main/core/ports/random';
+import { startFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../fakes/fake-google-server';
 import { startFakeMeta, type FakeMeta, type FakeMetaOptions } from '../fakes/fake-meta-server';
+import { startFakeS3, type FakeS3 } from '../fakes/fake-s3-server';
 import { openTempCore, type TempCore } from './temp-core';
 
 export const BRAND = 'healthy-college';
@@ -15,6 +17,10 @@ export const USER_TOKEN = 'fake-user-token-publishing-0001';
 export interface PublishingHarness {
   t: TempCore;
   meta: FakeMeta;
+  /** Present when the harness was opened with `google`: the brand's YouTube is connected. */
+  google: FakeGoogle | null;
+  /** Present when opened with `mediaHost`: the S3-compatible bucket is configured. */
+  s3: FakeS3 | null;
   clock: ReturnType<typeof manualClock>;
   query<T>(sql: string, ...params: unknown[]): T[];
   /** Queues a render, waits for it, places it on the calendar; returns its calendar item. */
@@ -44,7 +50,13 @@ const slides = [
  * processing polls and back-offs pass without waiting.
  */
 export async function openPublishingHarness(
-  options: { meta?: FakeMetaOptions; env?: Record<string, string>; platforms?: string[] } = {},
+  options: {
+    meta?: FakeMetaOptions;
+    google?: FakeGoogleOptions;
+    mediaHost?: boolean;
+    env?: Record<string, string>;
+    platforms?: string[];
+  } = {},
 ): Promise<PublishingHarness> {
   const clock = manualClock('2026-11-25T10:00:00.000Z');
   const meta = await startFakeMeta({
@@ -60,10 +72,25 @@ export async function openPublishingHarness(
     ],
     ...options.meta,
   });
+  const google = options.google ? await startFakeGoogle({ now: () => clock.now(), ...options.google }) : null;
+  const s3 = options.mediaHost ? await startFakeS3() : null;
   const t = await openTempCore({
     clock,
     random: seededRandom(7),
-    env: { MAESTRO_GRAPH_URL: meta.baseUrl, MAESTRO_RUPLOAD_URL: meta.baseUrl, ...options.env },
+    env: {
+      MAESTRO_GRAPH_URL: meta.baseUrl,
+      MAESTRO_RUPLOAD_URL: meta.baseUrl,
+      ...(google
+        ? {
+            MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
+            MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
+            MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
+            MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
+          }
+        : {}),
+      ...(s3 ? { MAESTRO_MEDIA_HOST_URL: s3.baseUrl } : {}),
+      ...options.env,
+    },
   });
   await t.call('brands.create', {
     id: BRAND,
@@ -82,10 +109,28 @@ export async function openPublishingHarness(
   await t.call('settings.set', { values: { metaAppId: meta.app.id, renderConcurrency: 2 } });
   await t.call('secrets.set', { key: 'meta.appSecret', value: meta.app.secret });
   await t.call('connections.connectMeta', { brandId: BRAND, userToken: USER_TOKEN });
+  if (google) {
+    await t.call('settings.set', { values: { googleClientId: google.client.clientId } });
+    await t.call('secrets.set', { key: 'google.clientSecret', value: google.client.clientSecret });
+    const { authUrl } = await t.call('connections.youtubeBegin', { brandId: BRAND });
+    // What the system browser does: Google redirects to the app's loopback listener.
+    const page = await fetch(authUrl);
+    expect(page.status).toBe(200);
+    const youtube = (await t.call('connections.list', { brandId: BRAND })).find((c) => c.platform === 'youtube');
+    expect(youtube?.status).toBe('connected');
+  }
+  if (s3) {
+    await t.call('settings.set', {
+      values: { mediaHostBucket: 'maestro-media', mediaHostAccessKeyId: s3.credentials.accessKeyId },
+    });
+    await t.call('secrets.set', { key: 'mediaHost.secretAccessKey', value: s3.credentials.secretAccessKey });
+  }
   const file = join(t.dir, 'maestro.db');
   const harness: PublishingHarness = {
     t,
     meta,
+    google,
+    s3,
     clock,
     query<T>(sql: string, ...params: unknown[]) {
       const db = new BetterSqlite3(file, { readonly: true });
@@ -132,8 +177,11 @@ export async function openPublishingHarness(
       throw new Error(`${scheduleId} did not settle in ${maxRounds} rounds`);
     },
     async close() {
+      t.core.connections.close();
       await t.close();
       await meta.close();
+      await google?.close();
+      await s3?.close();
     },
   };
   return harness;

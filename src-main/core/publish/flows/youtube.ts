@@ -77,7 +77,8 @@ export async function publishYoutubeShort(ctx: FlowContext, deps: FlowDeps): Pro
           message: 'YouTube did not give an upload address.',
         });
       }
-      await ctx.save({ sessionUri: location, offset: undefined });
+      // A new session holds nothing yet: no need to ask before the first bytes.
+      await ctx.save({ sessionUri: location, offset: 0 });
     }
     await ctx.enter('upload', 'uploading');
     const uploaded = await uploadResumable(ctx, deps, accessToken, file, size);
