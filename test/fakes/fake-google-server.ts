@@ -336,12 +336,21 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
       if (scripted.when === 'before') return drop(res, request);
       if (scripted.afterBytes !== undefined) truncateBody(request, scripted.afterBytes);
     }
+    if (scripted?.kind === 'hold' && scripted.when === 'before') {
+      scripted.held();
+      await scripted.release;
+      return drop(res, request);
+    }
     let answer: FakeAnswer;
     if (oauth) answer = oauth.handle(world, request);
     else if (youtube) answer = await handleYouTube(world, request, youtube);
     else
       answer = googleErrorAnswer({ status: 404, reason: 'notFound', domain: 'global', message: 'Not Found' });
     if (scripted?.kind === 'drop') return drop(res, request);
+    if (scripted?.kind === 'hold') {
+      scripted.held();
+      await scripted.release;
+    }
     send(res, request, answer);
   }
 

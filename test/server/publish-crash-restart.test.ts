@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startFakeGoogle, type FakeGoogle } from '../fakes/fake-google-server';
 import { startFakeMeta, type FakeMeta } from '../fakes/fake-meta-server';
 import { callOperation, startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -14,6 +15,7 @@ const FIRST_COMMENT = 'Save this for later.';
 const temp = makeTempDir();
 const file = join(temp.dir, 'maestro.db');
 let meta: FakeMeta;
+let google: FakeGoogle;
 let server: ServeProcess;
 let env: Record<string, string>;
 
@@ -73,16 +75,28 @@ beforeAll(async () => {
     // Processing answers at once: the test is about crashes, not waiting.
     processingPolls: { video: 0, image: 0, carousel: 0, facebookReel: 0 },
   });
-  env = { MAESTRO_GRAPH_URL: meta.baseUrl, MAESTRO_RUPLOAD_URL: meta.baseUrl };
+  // A granted quota extension: the default 10,000 units a day allow only six uploads.
+  google = await startFakeGoogle({ processingPolls: 0, quota: { dailyUnits: 1_000_000 } });
+  env = {
+    MAESTRO_GRAPH_URL: meta.baseUrl,
+    MAESTRO_RUPLOAD_URL: meta.baseUrl,
+    MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
+    MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
+    MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
+    MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
+  };
   server = await startServeProcess(temp.dir, [], env);
-  await ok('settings.set', { values: { metaAppId: meta.app.id, renderConcurrency: 2 } });
+  await ok('settings.set', {
+    values: { metaAppId: meta.app.id, googleClientId: google.client.clientId, renderConcurrency: 2 },
+  });
   await ok('secrets.set', { key: 'meta.appSecret', value: meta.app.secret });
+  await ok('secrets.set', { key: 'google.clientSecret', value: google.client.clientSecret });
   await ok('brands.create', {
     id: BRAND,
     displayName: 'Crash Brand',
     colors: { primary: '#123456', accent: '#abcdef' },
     publishing: {
-      platforms: ['instagram', 'facebook'],
+      platforms: ['instagram', 'facebook', 'youtube'],
       youtubePrivacy: 'public',
       youtubeNotifySubscribers: false,
       youtubeShortsTag: true,
@@ -90,11 +104,15 @@ beforeAll(async () => {
     },
   });
   await ok('connections.connectMeta', { brandId: BRAND, userToken: USER_TOKEN });
+  // The system browser's part of Google sign-in: the consent redirects to the server's loopback.
+  const { authUrl } = await ok<{ authUrl: string }>('connections.youtubeBegin', { brandId: BRAND });
+  expect((await fetch(authUrl)).status).toBe(200);
 });
 
 afterAll(async () => {
   await server?.stop();
   await meta?.close();
+  await google?.close();
   temp.cleanup();
 });
 
@@ -116,6 +134,10 @@ describe('a publish killed at every step, then restarted', () => {
     ['reel', 'fb.video_reels.finish'],
     ['reel', 'fb.video.get'],
     ['reel', 'fb.comments.create'],
+    ['reel', 'youtube.videos.insert'],
+    ['reel', 'youtube.videos.upload'],
+    ['reel', 'youtube.thumbnails.set'],
+    ['reel', 'youtube.commentThreads.insert'],
     ['carousel', 'fb.photos.create'],
     ['carousel', 'fb.feed.create'],
   ] as const)('%s killed during %s: published exactly once on each platform', async (kind, endpoint) => {
@@ -129,12 +151,14 @@ describe('a publish killed at every step, then restarted', () => {
     let held!: () => void;
     const holding = new Promise<void>((resolve) => (held = resolve));
     let release!: () => void;
-    meta.failNext(endpoint, 1, {
-      kind: 'hold',
-      when: 'after',
+    const hold = {
+      kind: 'hold' as const,
+      when: 'after' as const,
       held,
       release: new Promise<void>((resolve) => (release = resolve)),
-    });
+    };
+    if (endpoint.startsWith('youtube.')) google.failNext(endpoint, 1, hold);
+    else meta.failNext(endpoint, 1, hold);
     await ok('calendar.publishNow', { scheduleId: post.schedule_id });
     await holding;
     server.child.kill('SIGKILL');
@@ -156,11 +180,22 @@ describe('a publish killed at every step, then restarted', () => {
       const reels = meta.publishedReels(PAGE).filter((r) => r.description === post.facebook_caption);
       expect(reels).toHaveLength(1);
       expect(meta.comments(reels[0]!.id).map((c) => c.message)).toEqual([FIRST_COMMENT]);
+      const [youtube] = read<{ external_id: string }>(
+        "SELECT external_id FROM publish_targets WHERE schedule_id = ? AND platform = 'youtube'",
+        post.schedule_id,
+      );
+      const shorts = google.videos().filter((v) => v.id === youtube!.external_id);
+      expect(shorts).toHaveLength(1);
+      // One Short per post: no other video carries this post's title.
+      expect(google.videos().filter((v) => v.title === shorts[0]!.title)).toHaveLength(1);
+      expect(google.comments(youtube!.external_id).map((c) => c.text)).toEqual([FIRST_COMMENT]);
     } else {
       const posts = meta.feedPosts(PAGE).filter((p) => p.message === post.facebook_caption);
       expect(posts).toHaveLength(1);
       expect(meta.comments(posts[0]!.id).map((c) => c.message)).toEqual([FIRST_COMMENT]);
     }
-    expect(meta.requests.some((r) => r.endpoint === endpoint)).toBe(true);
+    // The call the kill interrupted really reached the platform (and acted).
+    const requests = endpoint.startsWith('youtube.') ? google.requests : meta.requests;
+    expect(requests.some((r) => r.endpoint === endpoint)).toBe(true);
   });
 });

@@ -222,11 +222,15 @@ export class CalendarService {
   /** Whether a post could move to `at`, and if not, why (the calendar asks before a drop lands). */
   async checkSlot(scheduleId: string, at: string): Promise<{ ok: boolean; reason: string | null }> {
     const item = await this.get(scheduleId);
-    const verdict = await this.verdictFor(this.deps.db, item, new Date(at));
+    const verdict = await this.verdictFor(this.deps.db, item, new Date(at), await this.timeZone());
     return verdict.ok ? { ok: true, reason: null } : { ok: false, reason: verdict.reason };
   }
 
-  private async verdictFor(db: Kysely<Database>, item: CalendarItem, at: Date) {
+  /**
+   * Whether `item` may move to `at`. Every read goes through `db` (the caller's transaction): the
+   * settings are read before it begins, because a transaction holds the only connection.
+   */
+  private async verdictFor(db: Kysely<Database>, item: CalendarItem, at: Date, timeZone: string) {
     if (!item.editable) {
       return {
         ok: false as const,
@@ -242,7 +246,7 @@ export class CalendarService {
     );
     return checkSlot({
       now: this.deps.clock.now(),
-      timeZone: await this.timeZone(),
+      timeZone,
       scheduleOffset: brandRow?.schedule_offset ?? 0,
       occupied,
       instagramTimes,
@@ -259,9 +263,10 @@ export class CalendarService {
   async reschedule(scheduleId: string, at: string): Promise<CalendarItem> {
     const { db, clock } = this.deps;
     const when = new Date(at);
+    const timeZone = await this.timeZone();
     const entry = await db.transaction().execute(async (trx) => {
       const item = await this.get(scheduleId, trx);
-      const verdict = await this.verdictFor(trx, item, when);
+      const verdict = await this.verdictFor(trx, item, when, timeZone);
       if (!verdict.ok) throw new AppError('conflict', verdict.reason, { scheduleId, at });
       const now = isoNow(clock);
       await trx
