@@ -269,6 +269,15 @@ export class ConnectionsService implements TokenProvider {
   }
 
   /**
+   * Drops the cached access token, so the next `youtubeAccessToken` refreshes it. For a 401 from
+   * the YouTube API: Google may revoke an access token early while the refresh token still
+   * works, so refresh once before treating the connection as expired.
+   */
+  forgetYouTubeAccessToken(brandId: string): void {
+    this.accessTokens.forget(brandId);
+  }
+
+  /**
    * The token was refused (Meta 190, Google invalid_grant): in one transaction the connection
    * expires and the brand's posts not yet started there wait with 'connection_expired'. Only the
    * call that changed the connection logs it, so reporting the same refusal twice says it once.

@@ -281,6 +281,8 @@ export function exchangeAuthorizationCode(
 export class GoogleAccessTokens {
   private readonly cached = new Map<string, { token: string; refreshAt: number }>();
   private readonly inFlight = new Map<string, Promise<string>>();
+  /** Bumped by `forget`, so a refresh already under way does not bring a forgotten token back. */
+  private readonly generation = new Map<string, number>();
 
   constructor(
     private readonly deps: {
@@ -301,6 +303,8 @@ export class GoogleAccessTokens {
 
   forget(key: string): void {
     this.cached.delete(key);
+    this.inFlight.delete(key);
+    this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
   }
 
   async accessToken(key: string, refreshToken: string): Promise<string> {
@@ -308,13 +312,16 @@ export class GoogleAccessTokens {
     if (hit && this.deps.clock.now().getTime() < hit.refreshAt) return hit.token;
     const running = this.inFlight.get(key);
     if (running) return running;
-    const refresh = this.refresh(key, refreshToken).finally(() => this.inFlight.delete(key));
+    const refresh = this.refresh(key, refreshToken).finally(() => {
+      if (this.inFlight.get(key) === refresh) this.inFlight.delete(key);
+    });
     this.inFlight.set(key, refresh);
     return refresh;
   }
 
   private async refresh(key: string, refreshToken: string): Promise<string> {
     this.cached.delete(key);
+    const generation = this.generation.get(key) ?? 0;
     const client = await this.deps.client();
     const tokens = await tokenRequest(
       'oauth.refresh',
@@ -328,7 +335,9 @@ export class GoogleAccessTokens {
       this.deps.usage,
       this.deps.fetch,
     );
-    this.remember(key, tokens.accessToken, tokens.expiresInSeconds);
+    if ((this.generation.get(key) ?? 0) === generation) {
+      this.remember(key, tokens.accessToken, tokens.expiresInSeconds);
+    }
     return tokens.accessToken;
   }
 }

@@ -158,6 +158,10 @@ describe('connections: YouTube through Google sign-in for installed apps', () =>
     );
     expect(refreshes).toHaveLength(1);
 
+    // A 401 from the API: the publisher drops the cached token and the next ask refreshes.
+    temp.core.connections.forgetYouTubeAccessToken(sampleBrand.id);
+    expect(await temp.core.connections.youtubeAccessToken(sampleBrand.id)).not.toBe(a);
+
     const test = await temp.call('connections.test', { brandId: sampleBrand.id, platform: 'youtube' });
     expect(test).toEqual({ ok: true, detail: 'Connected to the channel “Fake Channel”.' });
   });
