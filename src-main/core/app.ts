@@ -167,6 +167,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     credentials: {
       metaAccess: (brandId, platform) => connections.metaTokens(brandId, platform),
       youtubeAccessToken: (brandId) => connections.youtubeAccessToken(brandId),
+      forgetYoutubeAccess: (brandId) => connections.forgetYouTubeAccessToken(brandId),
       markExpired: (brandId, platform, reason) => connections.markExpired(brandId, platform, reason),
     },
     mediaHost: async () => {
@@ -327,6 +328,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await startup;
       scheduler.stop();
       await publisher.close();
+      // Sign-ins still waiting for the browser stop listening.
+      connections.close();
       // A running burst gets a moment to finish its current writes; whatever it had not done
       // is picked up by resumeInterrupted() on the next start.
       await Promise.race([runner.settled(), new Promise((r) => setTimeout(r, 2_000))]);

@@ -106,7 +106,15 @@ export async function openPublishingHarness(
       firstComment: null,
     },
   });
-  await t.call('settings.set', { values: { metaAppId: meta.app.id, renderConcurrency: 2 } });
+  // Saved too, so a test that blanks the environment override still reaches the fake.
+  await t.call('settings.set', {
+    values: {
+      metaAppId: meta.app.id,
+      renderConcurrency: 2,
+      graphBaseUrl: meta.baseUrl,
+      ruploadBaseUrl: meta.baseUrl,
+    },
+  });
   await t.call('secrets.set', { key: 'meta.appSecret', value: meta.app.secret });
   await t.call('connections.connectMeta', { brandId: BRAND, userToken: USER_TOKEN });
   if (google) {
@@ -116,7 +124,9 @@ export async function openPublishingHarness(
     // What the system browser does: Google redirects to the app's loopback listener.
     const page = await fetch(authUrl);
     expect(page.status).toBe(200);
-    const youtube = (await t.call('connections.list', { brandId: BRAND })).find((c) => c.platform === 'youtube');
+    const youtube = (await t.call('connections.list', { brandId: BRAND })).find(
+      (c) => c.platform === 'youtube',
+    );
     expect(youtube?.status).toBe('connected');
   }
   if (s3) {

@@ -22,6 +22,8 @@ export interface MetaAccess {
 export interface PublishCredentials {
   metaAccess(brandId: string, platform: 'instagram' | 'facebook'): Promise<MetaAccess>;
   youtubeAccessToken(brandId: string): Promise<string>;
+  /** Drops a cached YouTube access token, so the next call refreshes it (after a 401). */
+  forgetYoutubeAccess(brandId: string): void;
   /** Marks the connection expired and holds the brand's waiting posts there (one transaction). */
   markExpired(brandId: string, platform: Platform, reason: string): Promise<unknown>;
 }

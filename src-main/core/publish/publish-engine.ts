@@ -213,6 +213,22 @@ export class PublishEngine {
         // A refusal by the connections (not connected, already expired) carries its wait reason;
         // a token the platform itself refused expires the connection, holding the brand there.
         const heldFor = typeof error.details.waitReason === 'string' ? error.details.waitReason : null;
+        // A YouTube 401 may be an access token that expired early: refresh once before giving up.
+        if (
+          !heldFor &&
+          platform === 'youtube' &&
+          error.status === 401 &&
+          ctx.checkpoint.accessRefreshed !== true
+        ) {
+          this.deps.credentials.forgetYoutubeAccess(post.brand_id);
+          await ctx.save({ accessRefreshed: true });
+          return this.settle(
+            post,
+            current,
+            { next_attempt_at: now.toISOString(), wait_reason: 'refreshing access' },
+            'later',
+          );
+        }
         if (!heldFor) {
           const refusedBy = error.platform === 'media-host' ? platform : error.platform;
           await this.deps.credentials.markExpired(post.brand_id, refusedBy, error.message);

@@ -89,12 +89,26 @@ export class Publisher {
 
   private async round(): Promise<void> {
     await this.deps.scheduleReady();
+    // While the network is away, nothing jumps the queue: the post that found it gone is tried
+    // first when its wait is over, and the later ones only after it.
+    if (await this.waitingForNetwork()) return;
     const due = await this.dueTargets();
     for (const target of due) {
       if (this.closed) return;
       const outcome = await this.deps.engine.advance(target.schedule_id, target.platform);
       if (outcome === 'offline') return;
     }
+  }
+
+  private async waitingForNetwork(): Promise<boolean> {
+    const row = await this.deps.db
+      .selectFrom('publish_targets')
+      .select('schedule_id')
+      .where('status', 'in', ['scheduled', 'uploading', 'processing'])
+      .where('wait_reason', '=', 'offline')
+      .where('next_attempt_at', '>', this.deps.clock.now().toISOString())
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   private async dueTargets(): Promise<Array<{ schedule_id: string; platform: Platform }>> {

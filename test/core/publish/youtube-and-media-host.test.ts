@@ -98,6 +98,21 @@ describe('a Short to YouTube, and a carousel through an S3-compatible media host
     expect(done.status).toBe('published');
   });
 
+  it('refreshes a YouTube access token refused with 401 once, without calling the connection expired', async () => {
+    const item = await h.render({ variant: 'dark', title: 'NOBODY TELLS YOU WHAT OATS DO FOR FOCUS' });
+    await h.t.call('calendar.update', { scheduleId: item.scheduleId, patch: { platforms: ['youtube'] } });
+    // The cached access token stops working before its stated expiry (revoked server-side).
+    const bearer = h.google!.requests.filter((r) => r.headers.authorization?.startsWith('Bearer ')).at(-1)!;
+    h.google!.expireAccessToken(bearer.headers.authorization!.slice('Bearer '.length));
+    await h.t.call('calendar.publishNow', { scheduleId: item.scheduleId });
+    const done = await h.publishUntilSettled(item.scheduleId);
+    expect(done.status).toBe('published');
+    const youtube = (await h.t.call('connections.list', { brandId: BRAND })).find(
+      (c) => c.platform === 'youtube',
+    );
+    expect(youtube?.status).toBe('connected');
+  });
+
   it('publishes a carousel to Instagram through the media host, deleting the hosted slides after', async () => {
     const item = await h.render({
       variant: 'post',

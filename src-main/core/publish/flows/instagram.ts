@@ -122,6 +122,14 @@ async function awaitContainer(
   }
 }
 
+/**
+ * Instagram no longer has the container (it expired after 24 h, e.g. while the post waited for
+ * the daily limit): a new upload is the only way on.
+ */
+function isGoneContainer(error: unknown): boolean {
+  return error instanceof PlatformError && (error.code === '-2/2207020' || error.code === '24/2207008');
+}
+
 /** Publishes a finished container once: a publish whose answer was lost is looked up first. */
 async function publishContainer(
   ctx: FlowContext,
@@ -211,7 +219,14 @@ export async function publishInstagramReel(ctx: FlowContext, deps: FlowDeps): Pr
       }
       if (state !== 'ready') return state;
     }
-    const mediaId = await publishContainer(ctx, deps, access, containerId);
+    let mediaId: string;
+    try {
+      mediaId = await publishContainer(ctx, deps, access, containerId);
+    } catch (error) {
+      if (!isGoneContainer(error)) throw error;
+      await ctx.restart(['hosted']);
+      continue;
+    }
     await postFirstComment(ctx, deps, 'instagram', mediaId, access.token);
     await removeHosted(ctx, deps);
     return { kind: 'published', externalId: mediaId, permalink: null };
@@ -286,7 +301,14 @@ export async function publishInstagramCarousel(ctx: FlowContext, deps: FlowDeps)
       }
       if (state !== 'ready') return state;
     }
-    const mediaId = await publishContainer(ctx, deps, access, containerId);
+    let mediaId: string;
+    try {
+      mediaId = await publishContainer(ctx, deps, access, containerId);
+    } catch (error) {
+      if (!isGoneContainer(error)) throw error;
+      await ctx.restart(['hosted']);
+      continue;
+    }
     await postFirstComment(ctx, deps, 'instagram', mediaId, access.token);
     await removeHosted(ctx, deps);
     return { kind: 'published', externalId: mediaId, permalink: null };
