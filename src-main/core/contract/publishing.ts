@@ -10,7 +10,10 @@ export const scheduleIdSchema = z
   .max(24)
   .regex(/^SCH-[a-z0-9]{8,16}$/, 'Use a schedule id such as SCH-1a2b3c4d');
 
-const isoInstantSchema = z.iso.datetime({ offset: true, message: 'Use an ISO date-time such as 2026-12-03T09:00:00Z' });
+const isoInstantSchema = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO date-time such as 2026-12-03T09:00:00Z',
+});
 
 export const postStatuses = [
   'scheduled',
@@ -185,7 +188,14 @@ export const metaPagesSchema = z.object({
 });
 
 export const metaConnectInputSchema = z
-  .object({ brandId: brandIdSchema, userToken: userTokenSchema, pageId: z.string().regex(/^\d{1,30}$/).optional() })
+  .object({
+    brandId: brandIdSchema,
+    userToken: userTokenSchema,
+    pageId: z
+      .string()
+      .regex(/^\d{1,30}$/)
+      .optional(),
+  })
   .strict();
 
 export const metaLoginUrlSchema = z.object({

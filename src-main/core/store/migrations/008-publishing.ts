@@ -45,8 +45,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT`.execute(db);
-  await sql`CREATE INDEX scheduled_posts_by_status_time ON scheduled_posts(status, scheduled_time)`.execute(db);
-  await sql`CREATE INDEX scheduled_posts_by_brand_time ON scheduled_posts(brand_id, scheduled_time)`.execute(db);
+  await sql`CREATE INDEX scheduled_posts_by_status_time ON scheduled_posts(status, scheduled_time)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX scheduled_posts_by_brand_time ON scheduled_posts(brand_id, scheduled_time)`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE publish_targets (
