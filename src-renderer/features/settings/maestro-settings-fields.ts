@@ -16,7 +16,7 @@ export const burstSettingFields: readonly SettingField[] = [
     label: 'Time zone',
     kind: 'text',
     suggestions: timeZones,
-    hint: 'Defines “today” for quotas and the burst, e.g. Europe/Lisbon.',
+    hint: 'Defines “today”, the burst time and the publishing slots, e.g. Europe/Lisbon.',
   },
   { key: 'reelsPerBrand', label: 'Reels per brand per day', kind: 'number', hint: '0–24.' },
   { key: 'postsPerBrand', label: 'Carousel posts per brand per day', kind: 'number', hint: '0–24.' },
