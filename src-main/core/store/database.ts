@@ -22,6 +22,10 @@ export interface Database {
   scheduled_posts: ScheduledPostsTable;
   publish_targets: PublishTargetsTable;
   post_performance: PostPerformanceTable;
+  metric_snapshots: MetricSnapshotsTable;
+  competitor_accounts: CompetitorAccountsTable;
+  hashtag_searches: HashtagSearchesTable;
+  learned_patterns: LearnedPatternsTable;
   brand_analytics: BrandAnalyticsTable;
   analytics_snapshots: AnalyticsSnapshotsTable;
   system_diagnostics: SystemDiagnosticsTable;
@@ -241,6 +245,8 @@ export interface TrendingContentTable {
   used_for_proposal: Generated<Bool>;
   proposal_id: string | null;
   discovered_at: string;
+  /** 009: the brand whose scout found it (null for older rows). */
+  brand_id: string | null;
 }
 
 export interface GenerationJobsTable {
@@ -355,6 +361,61 @@ export interface PostPerformanceTable {
   metrics_48h_at: string | null;
   metrics_7d_at: string | null;
   attributed_at: string | null;
+  // Added by 009-learning-loop.
+  agent_id: string | null;
+  strategy: string | null;
+  examiner_score: number | null;
+  total_interactions: Generated<number>;
+  /** The post's score against its brand's own recent median (50 = the median). */
+  relative_score: number | null;
+  metrics_1h_at: string | null;
+  metrics_6h_at: string | null;
+}
+
+/** One metrics stamp of one published post (1 h, 6 h, 24 h, 48 h, 7 d after publishing). */
+export interface MetricSnapshotsTable {
+  id: Generated<number>;
+  platform: 'instagram' | 'facebook' | 'youtube';
+  media_id: string;
+  stamp: '1h' | '6h' | '24h' | '48h' | '7d';
+  views: Generated<number>;
+  reach: Generated<number>;
+  likes: Generated<number>;
+  comments: Generated<number>;
+  saves: Generated<number>;
+  shares: Generated<number>;
+  total_interactions: Generated<number>;
+  fetched_at: string;
+}
+
+export interface CompetitorAccountsTable {
+  brand_id: string;
+  username: string;
+  added_at: string;
+}
+
+/** The first search of each hashtag per Instagram account (30 unique per rolling 7 days). */
+export interface HashtagSearchesTable {
+  ig_user_id: string;
+  hashtag: string;
+  first_searched_at: string;
+  last_searched_at: string;
+}
+
+export interface LearnedPatternsTable {
+  id: Generated<number>;
+  pattern_type: string;
+  pattern_key: string;
+  brand_id: string | null;
+  description: string;
+  confidence: number;
+  decay_weight: Generated<number>;
+  /** The pattern's lift over the brand's median, in score points. */
+  effect: Generated<number>;
+  sample_size: Generated<number>;
+  validation_count: Generated<number>;
+  last_validated_at: string;
+  created_at: string;
 }
 
 export interface BrandAnalyticsTable {
@@ -375,6 +436,7 @@ export interface AnalyticsSnapshotsTable {
   views_last_7_days: number;
   likes_last_7_days: number;
   snapshot_at: string;
+  reach_last_7_days: Generated<number>;
 }
 
 export interface SystemDiagnosticsTable {

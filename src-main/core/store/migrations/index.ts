@@ -7,6 +7,7 @@ import * as m005 from './005-proposal-review-and-bursts';
 import * as m006 from './006-render-queue';
 import * as m007 from './007-exactly-once-decisions';
 import * as m008 from './008-publishing';
+import * as m009 from './009-learning-loop';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '006-render-queue', up: m006.up },
   { version: 7, name: '007-exactly-once-decisions', up: m007.up },
   { version: 8, name: '008-publishing', up: m008.up },
+  { version: 9, name: '009-learning-loop', up: m009.up },
 ];
