@@ -68,6 +68,21 @@ export const settingsValuesSchema = z.object({
   ]),
   mediaHostRegion: z.string().trim().min(1).max(40),
   mediaHostAccessKeyId: z.union([z.literal(''), z.string().trim().min(3).max(128)]),
+  /**
+   * How agents adapt their strategy shares: `evidence` (each strategy's chance of being the best
+   * for the brand, from every measured post) or `original` (the reference's 5 % shift when the
+   * best strategy averages 2.4 × the worst), kept to compare against.
+   */
+  adaptationRule: z.enum(['evidence', 'original']),
+  /** A published post is attributed to its agent once, when its metrics are this old (hours). */
+  feedbackMinAgeHours: z.number().int().min(1).max(168),
+  /** …and at most this old in the normal course (a later one is still attributed, once). */
+  feedbackMaxAgeHours: z.number().int().min(1).max(336),
+  /**
+   * Lets the creator's own AI assistant drive Maestro over MCP (every operation of this
+   * contract). Off until the creator turns it on: an assistant can change and publish anything.
+   */
+  mcpEnabled: z.boolean(),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;

@@ -18,7 +18,14 @@ export interface StrategyBelief {
   weight: number;
 }
 
-type EvidenceOptions = typeof learningDefaults.evidence;
+export interface EvidenceOptions {
+  priorMean: number;
+  priorSd: number;
+  defaultNoiseSd: number;
+  minPostsForNoise: number;
+  halfLifeDays: number;
+  maxAgeDays: number;
+}
 
 /** Half weight every `halfLifeDays`: a drifting audience is followed, not averaged away. */
 export function recencyWeight(ageDays: number, halfLifeDays: number): number {

@@ -30,6 +30,10 @@ export const settingsDefaults: SettingsValues = {
   mediaHostBucket: '',
   mediaHostRegion: 'auto',
   mediaHostAccessKeyId: '',
+  adaptationRule: 'evidence',
+  feedbackMinAgeHours: 48,
+  feedbackMaxAgeHours: 72,
+  mcpEnabled: false,
 };
 
 /**
