@@ -67,6 +67,12 @@ interface OperationDefinition<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   /** Operations that change data; the transports and the UI use it to refresh views. */
   mutates: boolean;
+  /**
+   * Removes or ends something the creator may miss (even when undoable). Assistants are told to
+   * confirm before calling it (MCP's destructive hint); everything else that mutates only adds
+   * or edits.
+   */
+  destructive?: true;
   summary: string;
 }
 
@@ -115,6 +121,7 @@ export const operations = {
     input: brandIdInputSchema,
     output: brandSchema,
     mutates: true,
+    destructive: true,
     summary: 'Move a brand to the trash (undoable)',
   }),
   'brands.restore': op({
@@ -146,6 +153,7 @@ export const operations = {
     input: secretClearSchema,
     output: secretStatusSchema,
     mutates: true,
+    destructive: true,
     summary: 'Forget a secret',
   }),
 
@@ -240,6 +248,7 @@ export const operations = {
     input: agentIdInputSchema,
     output: agentSchema,
     mutates: true,
+    destructive: true,
     summary: 'Retire an agent (DNA kept in the gene pool)',
   }),
 
@@ -316,6 +325,7 @@ export const operations = {
     input: jobIdInputSchema,
     output: jobSchema,
     mutates: true,
+    destructive: true,
     summary: 'Stop a waiting or rendering job',
   }),
   'jobs.retry': op({
@@ -352,6 +362,7 @@ export const operations = {
     input: scheduleIdInputSchema,
     output: calendarItemSchema,
     mutates: true,
+    destructive: true,
     summary: 'Take a post off the calendar (platforms already published stay published)',
   }),
   'calendar.publishNow': op({
@@ -419,6 +430,7 @@ export const operations = {
     input: connectionPlatformInputSchema,
     output: z.array(connectionSchema),
     mutates: true,
+    destructive: true,
     summary: 'Forget a platform connection and its tokens',
   }),
 } as const;
