@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
-import type { ActivityEntry } from '../contract/activity';
 import type { EventHub } from '../events/event-hub';
 import type { SettingsService } from '../settings/settings-service';
 import type { Agent, AgentDetail, AgentUpdateInput } from '../contract/agents';
@@ -8,7 +7,8 @@ import { AppError } from '../contract/errors';
 import { isoNow, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
 import type { Database } from '../store/database';
-import { archetypes, pickAgentIdentity } from './agent-names';
+import { archetypes } from './agent-names';
+import { archiveDna, deactivateAgent, insertAgent, recordLearning, type BirthInput } from './agent-records';
 import { activeAgentRows, dnaColumns, dnaFromRow, findAgentRow, type AgentRow } from './agents-repository';
 import { builtinAgents } from './builtin-agents';
 import { normaliseWeights, pick, randomDna, type AgentDna } from './dna';
@@ -224,31 +224,10 @@ export class AgentsService {
     if (row.is_builtin)
       throw new AppError('protected', `${row.display_name} is built in and cannot be retired.`, { agentId });
     if (!row.active) throw new AppError('conflict', `${row.display_name} is already retired.`, { agentId });
-    await db.transaction().execute(async (trx) => {
-      const now = isoNow(clock);
-      await trx
-        .insertInto('gene_pool')
-        .values({
-          source_agent_id: row.agent_id,
-          source_agent_name: row.display_name,
-          personality: row.personality,
-          temperature: row.temperature,
-          variant: row.variant,
-          strategy_names: row.strategy_names,
-          strategy_weights: row.strategy_weights,
-          risk_tolerance: row.risk_tolerance,
-          survival_score: row.survival_score,
-          lifetime_views: row.lifetime_views,
-          generation: row.generation,
-          reason: 'manual',
-          created_at: now,
-        })
-        .execute();
-      await trx
-        .updateTable('agents')
-        .set({ active: 0, updated_at: now })
-        .where('agent_id', '=', agentId)
-        .execute();
+    const retired = await db.transaction().execute(async (trx) => {
+      // Conditional: a retirement racing another (or the weekly evolution) archives and logs once.
+      if (!(await deactivateAgent(trx, clock, agentId))) return false;
+      await archiveDna(trx, clock, row, 'manual');
       await this.learn(
         trx,
         agentId,
@@ -259,7 +238,9 @@ export class AgentsService {
         'manual',
         row.survival_score,
       );
+      return true;
     });
+    if (!retired) throw new AppError('conflict', `${row.display_name} is already retired.`, { agentId });
     return this.announce(agentId, 'Agent retired', row.display_name, '🪦');
   }
 
@@ -314,61 +295,12 @@ export class AgentsService {
     return row;
   }
 
-  private async insertAgent(
-    dna: AgentDna,
-    meta: {
-      createdForBrand: string | null;
-      parentAgentId: string | null;
-      learning: { type: string; description: string; trigger: string };
-    },
-  ): Promise<string> {
-    const { db, clock, random } = this.deps;
-    const pending: ActivityEntry[] = [];
-    const agentId = await db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('agents').select(['agent_id', 'display_name', 'active']).execute();
-      const identity = pickAgentIdentity(
-        random,
-        new Set(rows.filter((r) => r.active).map((r) => r.display_name)),
-        new Set(rows.map((r) => r.agent_id)),
-      );
-      const now = isoNow(clock);
-      await trx
-        .insertInto('agents')
-        .values({
-          agent_id: identity.agentId,
-          display_name: identity.displayName,
-          proposal_prefix: identity.prefix,
-          ...dnaColumns(dna),
-          created_for_brand: meta.createdForBrand,
-          parent_agent_id: meta.parentAgentId,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await this.learn(
-        trx,
-        identity.agentId,
-        meta.learning.type,
-        meta.learning.description,
-        null,
-        dna,
-        meta.learning.trigger,
-        0,
-      );
-      pending.push(
-        await this.deps.activity.insert(trx, {
-          agent: identity.agentId,
-          action: 'Agent created',
-          detail: `${identity.displayName}: ${meta.learning.description}`,
-          level: 'action',
-          emoji: '🐣',
-        }),
-      );
-      return identity.agentId;
-    });
-    pending.forEach((e) => this.deps.activity.announce(e));
-    this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
-    return agentId;
+  private async insertAgent(dna: AgentDna, meta: Omit<BirthInput, 'dna'>): Promise<string> {
+    const { db } = this.deps;
+    const born = await db.transaction().execute((trx) => insertAgent(trx, this.deps, { dna, ...meta }));
+    this.deps.activity.announce(born.entry);
+    this.deps.events.emit('data.changed', { entity: 'agents', id: born.agentId });
+    return born.agentId;
   }
 
   private async learn(
@@ -381,20 +313,15 @@ export class AgentsService {
     trigger: string,
     survival: number,
   ): Promise<void> {
-    await trx
-      .insertInto('agent_learning')
-      .values({
-        agent_id: agentId,
-        mutation_type: type,
-        description,
-        old_value: oldValue === null ? null : JSON.stringify(oldValue),
-        new_value: newValue === null ? null : JSON.stringify(newValue),
-        trigger,
-        confidence: 1,
-        survival_score_at: survival,
-        created_at: isoNow(this.deps.clock),
-      })
-      .execute();
+    await recordLearning(trx, this.deps.clock, {
+      agentId,
+      type,
+      description,
+      oldValue,
+      newValue,
+      trigger,
+      survival,
+    });
   }
 
   private async stats7d(): Promise<Map<string, Agent['stats7d']>> {
