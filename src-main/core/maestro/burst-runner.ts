@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { AgentsService } from '../agents/agents-service';
-import { findAgentRow, type AgentRow } from '../agents/agents-repository';
+import { dnaFromRow, findAgentRow, type AgentRow } from '../agents/agents-repository';
 import type { BrandsService } from '../brands/brands-service';
 import type { Brand } from '../contract/brands';
 import { AppError } from '../contract/errors';
@@ -365,6 +365,12 @@ export class BurstRunner {
     return planBurst({
       brandIds: brands.map((b) => b.id),
       agentIds: agents.map((a) => a.agent_id),
+      profiles: Object.fromEntries(
+        agents.map((a) => {
+          const dna = dnaFromRow(a);
+          return [a.agent_id, { contentTypes: dna.contentTypes, proposalsPerBrand: dna.proposalsPerBrand }];
+        }),
+      ),
       targets: { reel: reels, post: posts },
       done: (brandId, type) => done.get(`${brandId}|${type}`) ?? 0,
       rotation: dayNumber(day),

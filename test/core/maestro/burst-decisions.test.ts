@@ -79,6 +79,72 @@ describe('burst plan', () => {
   });
 });
 
+describe('burst plan and the DNA fields contentTypes and proposalsPerBrand', () => {
+  const both = ['reel', 'post'] as const;
+
+  it('gives posts only to agents that write posts, and all to someone when nobody does', () => {
+    const tasks = planBurst({
+      brandIds: ['a'],
+      agentIds: ['reeler', 'writer'],
+      profiles: {
+        reeler: { contentTypes: ['reel'], proposalsPerBrand: 10 },
+        writer: { contentTypes: [...both], proposalsPerBrand: 10 },
+      },
+      targets: { reel: 6, post: 2 },
+      done: () => 0,
+      rotation: 0,
+    });
+    expect(total(tasks, { agentId: 'reeler', contentType: 'post' })).toBe(0);
+    expect(total(tasks, { agentId: 'writer', contentType: 'post' })).toBe(2);
+    expect(total(tasks, { contentType: 'reel' })).toBe(6);
+    const nobody = planBurst({
+      brandIds: ['a'],
+      agentIds: ['r1', 'r2'],
+      profiles: {
+        r1: { contentTypes: ['reel'], proposalsPerBrand: 10 },
+        r2: { contentTypes: ['reel'], proposalsPerBrand: 10 },
+      },
+      targets: { reel: 0, post: 2 },
+      done: () => 0,
+      rotation: 0,
+    });
+    expect(total(nobody, { contentType: 'post' })).toBe(2);
+  });
+
+  it('caps an agent at proposalsPerBrand while another has room, and still meets the target when all are full', () => {
+    const capped = planBurst({
+      brandIds: ['a', 'b'],
+      agentIds: ['small', 'big'],
+      profiles: {
+        small: { contentTypes: [...both], proposalsPerBrand: 2 },
+        big: { contentTypes: [...both], proposalsPerBrand: 8 },
+      },
+      targets: { reel: 6, post: 2 },
+      done: () => 0,
+      rotation: 0,
+    });
+    for (const brandId of ['a', 'b']) {
+      // 8 items per brand: small takes its 2, big the other 6.
+      expect(total(capped, { brandId, agentId: 'small' })).toBe(2);
+      expect(total(capped, { brandId, agentId: 'big' })).toBe(6);
+    }
+    const full = planBurst({
+      brandIds: ['a'],
+      agentIds: ['x', 'y'],
+      profiles: {
+        x: { contentTypes: [...both], proposalsPerBrand: 1 },
+        y: { contentTypes: [...both], proposalsPerBrand: 1 },
+      },
+      targets: { reel: 6, post: 2 },
+      done: () => 0,
+      rotation: 0,
+    });
+    expect(total(full, {})).toBe(8);
+    expect(total(full, { agentId: 'x' })).toBe(4);
+    expect(total(full, { agentId: 'y' })).toBe(4);
+  });
+});
+
 describe('the daily burst clock (Europe/Lisbon)', () => {
   const base = { timeZone: 'Europe/Lisbon', burstTime: '12:00', lastDailyRunDay: null, paused: false };
 
