@@ -7,7 +7,20 @@
 export const desktopChannels = {
   metaLogin: 'maestro:desktop:meta-login',
   openExternal: 'maestro:desktop:open-external',
+  updateState: 'maestro:desktop:update-state',
+  restartToUpdate: 'maestro:desktop:restart-to-update',
+  /** Pushed by the main process whenever the update state changes. */
+  updateChanged: 'maestro:desktop:update-changed',
 } as const;
+
+/** Where auto-update stands (electron-updater, driven by the main process). */
+export type UpdateState =
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'downloading'; version: string; percent: number }
+  | { status: 'ready'; version: string }
+  | { status: 'error'; message: string }
+  | { status: 'disabled'; reason: string };
 
 /** How the Facebook Login window ended. The token is the short-lived user token Meta returned. */
 export type MetaLoginOutcome =
@@ -29,11 +42,19 @@ export interface DesktopBridge {
   metaLogin(brandId: string): Promise<MetaLoginOutcome>;
   /** Opens an https (or http loopback) address in the system browser. */
   openExternal(url: string): Promise<OpenExternalOutcome>;
+  /** Auto-update: the current state, its changes, and "Restart to update" once one is downloaded. */
+  updates: {
+    state(): Promise<UpdateState>;
+    onChange(listener: (state: UpdateState) => void): () => void;
+    restart(): Promise<boolean>;
+  };
 }
 
 /** The part of ipcRenderer the desktop bridge needs; tests pass a fake. */
 export interface DesktopIpcLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
 export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
@@ -42,5 +63,16 @@ export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
       ipc.invoke(desktopChannels.metaLogin, String(brandId)) as Promise<MetaLoginOutcome>,
     openExternal: (url) =>
       ipc.invoke(desktopChannels.openExternal, String(url)) as Promise<OpenExternalOutcome>,
+    updates: {
+      state: () => ipc.invoke(desktopChannels.updateState) as Promise<UpdateState>,
+      onChange(listener) {
+        const handler = (_event: unknown, state: unknown) => listener(state as UpdateState);
+        ipc.on(desktopChannels.updateChanged, handler);
+        return () => {
+          ipc.removeListener(desktopChannels.updateChanged, handler);
+        };
+      },
+      restart: () => ipc.invoke(desktopChannels.restartToUpdate) as Promise<boolean>,
+    },
   };
 }

@@ -1,18 +1,48 @@
 import type { Session } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../server/http-server';
+import {
+  CONTENT_SECURITY_POLICY,
+  cspDirectives,
+  serializeCsp,
+  type DevServerPolicy,
+} from '../shared/content-security-policy';
+import { isAppUrl } from './navigation';
 
-/** The same CSP as the headless server, sent as a header for every response the window loads. */
-export function applyContentSecurityPolicy(session: Session, devServerUrl?: string): void {
-  // The Vite dev server needs its own origin for hot reload; production loads files only.
-  const policy = devServerUrl
-    ? CONTENT_SECURITY_POLICY.replace(
-        "connect-src 'self'",
-        `connect-src 'self' ${new URL(devServerUrl).origin.replace('http', 'ws')}`,
-      )
-    : CONTENT_SECURITY_POLICY;
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+/** The header the window's pages get: the production policy, or the dev one under `npm run dev`. */
+export function windowContentSecurityPolicy(dev?: DevServerPolicy): string {
+  return dev ? serializeCsp(cspDirectives(dev), 'header') : CONTENT_SECURITY_POLICY;
+}
+
+/**
+ * The only permission the window ever gets is fullscreen, for the video player's button, and only
+ * for our own pages. Camera, microphone, notifications prompts, geolocation, clipboard reads,
+ * MIDI, HID and the rest are refused, asked or merely checked.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  appOrigin: string | null,
+): boolean {
+  return appOrigin !== null && permission === 'fullscreen' && isAppUrl(requestingUrl, appOrigin);
+}
+
+type PermissionSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>;
+
+/**
+ * The request handler answers prompts, the check handler answers the page's silent queries
+ * (`navigator.permissions`, feature detection): both must agree, or a check could report a
+ * permission the request would refuse. `appOrigin` null (the Facebook Login window): refuse all.
+ */
+export function restrictPermissions(session: PermissionSession, appOrigin: string | null): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const url = details?.requestingUrl ?? contents?.getURL() ?? '';
+    callback(isPermissionAllowed(permission, url, appOrigin));
   });
-  // No camera, microphone, notifications prompts or geolocation for the page itself.
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, appOrigin),
+  );
+  // USB, serial and HID devices: never.
+  session.setDevicePermissionHandler(() => false);
 }

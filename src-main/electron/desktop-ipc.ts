@@ -4,6 +4,7 @@ import {
   desktopChannels,
   type MetaLoginOutcome,
   type OpenExternalOutcome,
+  type UpdateState,
 } from '../../src-preload/desktop-bridge';
 import { isAppUrl } from './navigation';
 
@@ -26,6 +27,9 @@ export function isSafeExternalUrl(url: string): boolean {
 export interface DesktopActions {
   openMetaLogin(request: { url: string; redirectUri: string }): Promise<MetaLoginOutcome>;
   openExternal(url: string): Promise<void>;
+  updateState(): UpdateState;
+  /** False when no downloaded update is waiting. */
+  restartToUpdate(): boolean;
 }
 
 /**
@@ -57,4 +61,11 @@ export function registerDesktopIpc(
     await actions.openExternal(url);
     return { ok: true };
   });
+
+  ipcMain.handle(desktopChannels.updateState, (event): UpdateState | null =>
+    fromApp(event) ? actions.updateState() : null,
+  );
+  ipcMain.handle(desktopChannels.restartToUpdate, (event): boolean =>
+    fromApp(event) ? actions.restartToUpdate() : false,
+  );
 }

@@ -7,8 +7,9 @@ import type { WebContents } from 'electron';
 export function isAppUrl(url: string, appOrigin: string): boolean {
   try {
     const target = new URL(url);
-    if (appOrigin.startsWith('file://')) return target.protocol === 'file:' && url.startsWith(appOrigin);
-    return target.origin === new URL(appOrigin).origin;
+    const app = new URL(appOrigin);
+    // Scheme and host, not URL.origin: a custom scheme's origin is "null" to Node's URL parser.
+    return target.protocol === app.protocol && target.host === app.host;
   } catch {
     return false;
   }
@@ -47,6 +48,16 @@ export function guardNavigation(
   };
   contents.on('will-navigate', refuse);
   contents.on('will-redirect', refuse);
+  // Frames too (an <iframe> in a caption preview, a frame redirected by a script): they stay on
+  // our origin and are never opened in the browser on the page's behalf. The main frame is
+  // already handled above, so each refused link opens at most once.
+  contents.on(
+    'will-frame-navigate',
+    (event: { preventDefault(): void; url: string; isMainFrame: boolean }) => {
+      if (event.isMainFrame || isAppUrl(event.url, appOrigin) || hasOwnGuard()) return;
+      event.preventDefault();
+    },
+  );
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalWebLink(url)) openExternal(url);

@@ -4,7 +4,11 @@ import type { Core } from '../core/app';
 import type { AppErrorShape, ErrorCode, Result } from '../core/contract/errors';
 import { isAllowedHost, TOKEN_COOKIE, tokenSource } from './auth';
 import { MEDIA_PATH_PREFIX, serveMedia } from './media-files';
+import { MAX_BODY_BYTES, readBody } from './request-body';
+import type { AssistantAccess } from '../mcp/http-endpoint';
+import { assistantHttpPaths } from '../mcp/paths';
 import { serveRenderer } from './static-files';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 
 export interface HeadlessServerOptions {
   core: Core;
@@ -12,6 +16,8 @@ export interface HeadlessServerOptions {
   /** 0 picks a free port. */
   port: number;
   rendererDir: string;
+  /** MCP for the creator's AI assistant at `/mcp`, behind the same token and Host check. */
+  assistants?: AssistantAccess;
 }
 
 export interface HeadlessServer {
@@ -20,8 +26,7 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
-/** Larger bodies are refused before parsing; no operation needs more. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 const HEARTBEAT_MS = 15_000;
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -39,11 +44,8 @@ const statusByCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Same policy as the Electron window: our own scripts only, nothing framed, no remote loads. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: maestro-media:; " +
-  "media-src 'self' blob: maestro-media:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'";
+/** The desktop window's policy too (one definition in src-main/shared): our origin only. */
+export { CONTENT_SECURITY_POLICY };
 
 const securityHeaders = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -63,29 +65,6 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
 
 function sendError(res: ServerResponse, error: AppErrorShape): void {
   sendJson(res, statusByCode[error.code], { ok: false, error });
-}
-
-/** Bodies past this are cut off mid-upload instead of drained. */
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Keep reading (and discarding) an oversized body so the client gets our answer instead
-      // of a reset connection; only a runaway upload is cut off.
-      if (size > MAX_DRAIN_BYTES) req.destroy();
-      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      size > MAX_BODY_BYTES
-        ? reject(new Error('too_large'))
-        : resolveBody(Buffer.concat(chunks).toString('utf8')),
-    );
-    req.on('error', reject);
-  });
 }
 
 async function handleOperation(core: Core, name: string, req: IncomingMessage, res: ServerResponse) {
@@ -133,8 +112,9 @@ function openEventStream(core: Core, req: IncomingMessage, res: ServerResponse) 
 
 /**
  * The headless transport: the same contract as Electron IPC, over HTTP on 127.0.0.1 only.
- * `POST /api/op/<name>` runs an operation; `GET /api/events` streams events (SSE); anything
- * else serves the built renderer. Every request needs the run's token (header, query or cookie).
+ * `POST /api/op/<name>` runs an operation; `GET /api/events` streams events (SSE); `POST /mcp`
+ * takes an AI assistant's MCP calls; anything else serves the built renderer. Every request
+ * needs the run's token (header, query or cookie).
  */
 export function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const { core, token, rendererDir } = options;
@@ -156,6 +136,17 @@ export function startHeadlessServer(options: HeadlessServerOptions): Promise<Hea
         code: 'unauthorized',
         message: 'Missing or wrong token. Open the URL printed when the server started.',
       });
+      return;
+    }
+    if (url.pathname === assistantHttpPaths.mcp && options.assistants) {
+      options.assistants.handle(req, res, port).catch((error: unknown) => {
+        if (res.headersSent) res.end();
+        else sendError(res, { code: 'internal', message: (error as Error).message });
+      });
+      return;
+    }
+    if (url.pathname === assistantHttpPaths.clientConfig && options.assistants) {
+      sendJson(res, 200, { ok: true, value: options.assistants.clientConfig() });
       return;
     }
     if (url.pathname.startsWith('/api/op/')) {

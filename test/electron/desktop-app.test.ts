@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../fakes/fake-electron';
@@ -8,16 +9,22 @@ vi.mock('electron', () => import('../fakes/fake-electron'));
 
 const { runDesktopApp } = await import('../../src-main/electron/desktop-app');
 const { ipcChannels } = await import('../../src-main/core/contract/transport');
+const { CONTENT_SECURITY_POLICY } = await import('../../src-main/shared/content-security-policy');
+const { META_LOGIN_PARTITION } = await import('../../src-main/electron/meta-login');
+const { keyFileCipher } = await import('../../src-main/core/secrets/key-file-cipher');
 
 let temp: ReturnType<typeof makeTempDir>;
 const outDir = '/opt/maestro/out';
-const appOrigin = `file://${outDir}/renderer/index.html`;
+const appOrigin = 'maestro://app/index.html';
 
 beforeEach(() => {
   fake.resetFakeElectron();
   temp = makeTempDir();
   process.env.MAESTRO_DATA_DIR = temp.dir;
+  process.env.XDG_CONFIG_HOME = join(temp.dir, 'config');
+  fake.app.logs = join(temp.dir, 'logs');
   delete process.env.ELECTRON_RENDERER_URL;
+  delete process.env.XDG_CURRENT_DESKTOP;
 });
 afterEach(async () => {
   fake.app.emit('before-quit', { preventDefault: () => undefined });
@@ -83,18 +90,106 @@ describe('Electron shell', () => {
     expect(stray.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
-  it('sends a strict Content-Security-Policy with every response and denies permission prompts', async () => {
+  it('grants fullscreen to our own page only, and every other permission to nobody', async () => {
     await start();
-    let headers: Record<string, string[]> = {};
-    fake.session.defaultSession.headersListener!(
-      { responseHeaders: { a: ['b'] } },
-      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    const ask = (handler: (...args: unknown[]) => void, permission: string, url: string) => {
+      let granted: boolean | undefined;
+      handler({ getURL: () => url }, permission, (g: boolean) => (granted = g), { requestingUrl: url });
+      return granted;
+    };
+    const request = fake.session.defaultSession.permissionHandler!;
+    const check = fake.session.defaultSession.permissionCheckHandler!;
+    expect(ask(request, 'fullscreen', appOrigin)).toBe(true);
+    expect(ask(request, 'fullscreen', 'https://evil.example/')).toBe(false);
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'midiSysex',
+      'openExternal',
+    ]) {
+      expect(ask(request, permission, appOrigin), permission).toBe(false);
+      expect(check({}, permission, 'maestro://app'), permission).toBe(false);
+    }
+    expect(check({}, 'fullscreen', 'maestro://app')).toBe(true);
+    expect(check({}, 'fullscreen', 'https://evil.example')).toBe(false);
+    expect(fake.session.defaultSession.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false);
+    // The Facebook Login window's session gets nothing, fullscreen included.
+    const login = fake.session.partitions.get(META_LOGIN_PARTITION)!;
+    expect(ask(login.permissionHandler!, 'fullscreen', 'https://www.facebook.com/')).toBe(false);
+    expect(login.permissionCheckHandler!({}, 'fullscreen', 'https://www.facebook.com')).toBe(false);
+  });
+
+  it('serves the renderer and the media from maestro://app with the one CSP', async () => {
+    const desktop = await start();
+    expect(fake.protocol.privileged).toEqual([
+      {
+        scheme: 'maestro',
+        privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+    const jobDir = join(desktop.core.jobs.mediaDir, 'jobs', 'GEN-1');
+    mkdirSync(jobDir, { recursive: true });
+    writeFileSync(join(jobDir, 'video.mp4'), Buffer.alloc(100, 7));
+    const handler = fake.protocol.handlers.get('maestro')!;
+    const media = await handler(
+      new Request('maestro://app/media/jobs/GEN-1/video.mp4', { headers: { range: 'bytes=10-19' } }),
     );
-    expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
-    expect(headers['Content-Security-Policy']![0]).toContain("object-src 'none'");
-    let granted: boolean | undefined;
-    fake.session.defaultSession.permissionHandler!({}, 'media', (g: boolean) => (granted = g));
-    expect(granted).toBe(false);
+    expect(media.status).toBe(206);
+    expect(media.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await media.arrayBuffer()).byteLength).toBe(10);
+  });
+
+  it('never takes the page from ELECTRON_RENDERER_URL in the installed app', async () => {
+    fake.app.isPackaged = true;
+    (process as { resourcesPath?: string }).resourcesPath = '/opt/maestro/resources';
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173';
+    process.env.MAESTRO_DEV_CSP_NONCE = 'AAAAAAAAAAAAAAAAAAAAAAAA';
+    try {
+      await start();
+      expect(fake.BrowserWindow.windows[0]!.loadedUrl).toBe(appOrigin);
+      expect(fake.BrowserWindow.windows[0]!.options.webPreferences.devTools).toBe(false);
+      // The handler serves the built files (none here), never the dev server.
+      const page = await fake.protocol.handlers.get('maestro')!(new Request('maestro://app/index.html'));
+      expect(page.status).toBe(404);
+      expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(readFileSync(join(temp.dir, 'logs', 'main.log'), 'utf8')).toContain(
+        'ELECTRON_RENDERER_URL is ignored in the installed app.',
+      );
+    } finally {
+      delete process.env.MAESTRO_DEV_CSP_NONCE;
+    }
+  });
+
+  it('has a menu of its own: DevTools only in development, and Open Logs Folder', async () => {
+    await start();
+    const roles = (items: Array<{ role?: string; submenu?: unknown }>): string[] =>
+      items.flatMap((item) => [item.role ?? '', ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
+    expect(roles(fake.Menu.application!.template)).toContain('toggleDevTools');
+    const find = (
+      items: Array<{ id?: string; submenu?: unknown }>,
+      id: string,
+    ): { click(): void } | undefined => {
+      for (const item of items) {
+        if (item.id === id) return item as { click(): void };
+        const inner = Array.isArray(item.submenu) ? find(item.submenu, id) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    find(fake.Menu.application!.template, 'open-logs-folder')!.click();
+    expect(fake.shell.openedPaths).toEqual([join(temp.dir, 'logs')]);
+    expect(readFileSync(join(temp.dir, 'logs', 'main.log'), 'utf8')).toMatch(
+      /INFO {2}Maestro 9\.9\.9 starting/,
+    );
+
+    fake.resetFakeElectron();
+    fake.app.logs = join(temp.dir, 'logs');
+    fake.app.isPackaged = true;
+    (process as { resourcesPath?: string }).resourcesPath = '/opt/maestro/resources';
+    await start();
+    expect(roles(fake.Menu.application!.template)).not.toContain('toggleDevTools');
   });
 
   it('serves the contract over IPC to the app window only', async () => {
@@ -161,7 +256,7 @@ describe('Electron shell', () => {
     const view = await invokeFrom(appOrigin, 'settings.get', {});
     expect(view).toMatchObject({
       ok: true,
-      value: { secrets: { llmApiKey: true }, secretProtection: 'OS keychain' },
+      value: { secrets: { llmApiKey: true }, secretProtection: 'GNOME Keyring (libsecret)' },
     });
     expect(JSON.stringify(view)).not.toContain(secret);
     const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
@@ -173,13 +268,26 @@ describe('Electron shell', () => {
     expect(fake.safeStorage.decryptString(row.ciphertext)).toBe(secret);
   });
 
-  it('refuses to store a secret when the OS keychain is unavailable', async () => {
-    fake.safeStorage.available = false;
+  it('keeps secrets with the owner-only key file when no keyring answers, and says so', async () => {
+    fake.safeStorage.backend = 'basic_text';
     await start();
-    expect(await invokeFrom(appOrigin, 'secrets.set', { key: 'llm.apiKey', value: 'sk-x' })).toMatchObject({
-      ok: false,
-      error: { code: 'unavailable', message: expect.stringMatching(/OS keychain/) },
+    expect(
+      await invokeFrom(appOrigin, 'secrets.set', { key: 'llm.apiKey', value: 'sk-x-123' }),
+    ).toMatchObject({
+      ok: true,
     });
+    const view = await invokeFrom(appOrigin, 'settings.get', {});
+    expect(view).toMatchObject({ ok: true, value: { secretProtection: expect.stringMatching(/key file/) } });
+    const keyFile = join(temp.dir, 'secrets.key');
+    if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
+    const row = sqlite.prepare("SELECT ciphertext FROM app_secrets WHERE key = 'llm.apiKey'").get() as {
+      ciphertext: Buffer;
+    };
+    sqlite.close();
+    // Not safeStorage's fixed-key "encryption": the key file's AES-GCM.
+    expect(row.ciphertext.subarray(0, 3).toString('latin1')).not.toBe('v11');
+    expect(keyFileCipher(keyFile).decrypt(row.ciphertext)).toBe('sk-x-123');
   });
 
   it('shows a broken start to the user instead of dying silently', async () => {
@@ -196,8 +304,11 @@ describe('Electron shell', () => {
 
   it('keeps running in the tray when the window is closed, and closes the database on quit', async () => {
     const desktop = await start();
+    fake.BrowserWindow.windows[0]!.close();
     fake.app.emit('window-all-closed');
+    await new Promise((r) => setTimeout(r, 20));
     expect(fake.app.quitCalls).toBe(0);
+    expect(fake.Notification.shown.map((n) => n.title)).toEqual(['Maestro keeps working']);
     const close = vi.spyOn(desktop.core, 'close');
     fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'quit')!.click!();
     await vi.waitFor(() => expect(close).toHaveBeenCalled());

@@ -13,7 +13,7 @@ const { desktopChannels } = await import('../../src-preload/desktop-bridge');
 const REDIRECT = 'https://www.facebook.com/connect/login_success.html';
 const DIALOG = `https://www.facebook.com/v25.0/dialog/oauth?client_id=1000000000000001&redirect_uri=${encodeURIComponent(REDIRECT)}&response_type=token&state=s7a7e&scope=pages_show_list`;
 const outDir = '/opt/maestro/out';
-const appOrigin = `file://${outDir}/renderer/index.html`;
+const appOrigin = 'maestro://app/index.html';
 
 function openLogin(url = DIALOG) {
   const opened: string[] = [];

@@ -9,6 +9,8 @@ type Handler = (...args: any[]) => any;
 
 export class FakeWebContents extends EventEmitter {
   sent: Array<{ channel: string; args: unknown[] }> = [];
+  reloads = 0;
+  url = '';
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   destroyed = false;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
@@ -20,10 +22,22 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
+  reload() {
+    this.reloads++;
+  }
+  getURL() {
+    return this.url;
+  }
   /** Simulates a navigation attempt; returns true if the shell prevented it. */
   tryNavigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
     let prevented = false;
     this.emit(event, { preventDefault: () => (prevented = true), url }, url);
+    return prevented;
+  }
+  /** Simulates a frame's navigation attempt (will-frame-navigate); true if the shell prevented it. */
+  tryFrameNavigate(url: string, isMainFrame: boolean): boolean {
+    let prevented = false;
+    this.emit('will-frame-navigate', { preventDefault: () => (prevented = true), url, isMainFrame });
     return prevented;
   }
   /** Simulates a navigation that happened (Electron's did-navigate / did-navigate-in-page). */
@@ -44,10 +58,19 @@ export class BrowserWindow extends EventEmitter {
   focused = 0;
   destroyed = false;
   minimized = false;
+  maximized = false;
+  fullScreen = false;
   closeCalls = 0;
+  bounds = { x: 0, y: 0, width: 0, height: 0 };
   constructor(options: any) {
     super();
     this.options = options;
+    this.bounds = {
+      x: options.x ?? 100,
+      y: options.y ?? 100,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    };
     BrowserWindow.windows.push(this);
     // As in Electron, the app hears about the window's web contents while it is being built.
     app.emit('web-contents-created', {}, this.webContents);
@@ -55,13 +78,33 @@ export class BrowserWindow extends EventEmitter {
   close() {
     this.closeCalls++;
     if (this.destroyed) return;
+    this.emit('close', { preventDefault: () => undefined });
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
   }
   loadURL(url: string) {
     this.loadedUrl = url;
+    this.webContents.url = url;
     return Promise.resolve();
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  isFullScreen() {
+    return this.fullScreen;
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  /** Simulates the user moving or resizing the window. */
+  setBoundsByUser(bounds: { x: number; y: number; width: number; height: number }) {
+    this.bounds = { ...bounds };
+    this.emit('resize');
+    this.emit('move');
   }
   show() {
     this.shown++;
@@ -85,14 +128,32 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   exitCode: number | undefined;
   userData = '/nonexistent';
+  logs = '/nonexistent/logs';
+  home = '/nonexistent/home';
   isPackaged = false;
+  appUserModelId: string | undefined;
+  loginItem = { openAtLogin: false, wasOpenedAtLogin: false, args: undefined as string[] | undefined };
+  switches = new Set<string>();
+  commandLine = { hasSwitch: (name: string) => this.switches.has(name) };
+  setAppUserModelId(id: string) {
+    this.appUserModelId = id;
+  }
+  getLoginItemSettings() {
+    return { openAtLogin: this.loginItem.openAtLogin, wasOpenedAtLogin: this.loginItem.wasOpenedAtLogin };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }) {
+    this.loginItem.openAtLogin = settings.openAtLogin;
+    this.loginItem.args = settings.args;
+  }
   requestSingleInstanceLock() {
     return this.singleInstanceLock;
   }
   whenReady() {
     return Promise.resolve();
   }
-  getPath(_name: string) {
+  getPath(name: string) {
+    if (name === 'logs') return this.logs;
+    if (name === 'home') return this.home;
     return this.userData;
   }
   getVersion() {
@@ -118,7 +179,11 @@ export const ipcMain = {
 };
 
 export const Menu = {
-  buildFromTemplate: (template: unknown[]) => ({ template }),
+  application: undefined as undefined | { template: any[] },
+  buildFromTemplate: (template: any[]) => ({ template }),
+  setApplicationMenu(menu: { template: any[] } | null) {
+    this.application = menu ?? undefined;
+  },
 };
 
 export class Tray extends EventEmitter {
@@ -138,43 +203,88 @@ export class Tray extends EventEmitter {
   }
 }
 
-export const nativeImage = { createFromPath: (path: string) => ({ path }) };
+export const nativeImage = {
+  createFromPath: (path: string) => ({
+    path,
+    template: false,
+    setTemplateImage(flag: boolean) {
+      this.template = flag;
+    },
+  }),
+};
+
+/** One 1920×1080 screen unless a test says otherwise. */
+export const screen = {
+  workAreas: [{ x: 0, y: 0, width: 1920, height: 1050 }],
+  getAllDisplays() {
+    return this.workAreas.map((workArea) => ({ workArea }));
+  },
+};
 
 export const dialog = {
   errors: [] as Array<{ title: string; content: string }>,
+  messages: [] as Array<{ message: string; buttons: string[] }>,
+  /** The button the next message boxes answer with; their cancel button when undefined. */
+  nextResponse: undefined as number | undefined,
   showErrorBox(title: string, content: string) {
     this.errors.push({ title, content });
+  },
+  showMessageBox(...args: any[]) {
+    const options = args.length > 1 ? args[1] : args[0];
+    this.messages.push({ message: options.message, buttons: options.buttons });
+    return Promise.resolve({ response: this.nextResponse ?? options.cancelId ?? 0, checkboxChecked: false });
   },
 };
 
 export const shell = {
   opened: [] as string[],
+  openedPaths: [] as string[],
   openExternal(url: string) {
     this.opened.push(url);
     return Promise.resolve();
+  },
+  openPath(path: string) {
+    this.openedPaths.push(path);
+    return Promise.resolve('');
   },
 };
 
 /** Reversible but not plaintext, like the real keychain-backed encryption. */
 export const safeStorage = {
   available: true,
+  /** What Electron reports on Linux: gnome_libsecret, kwallet*, basic_text or unknown. */
+  backend: 'gnome_libsecret',
   isEncryptionAvailable() {
     return this.available;
   },
+  getSelectedStorageBackend() {
+    return this.backend;
+  },
+  // Like Chromium's OSCrypt: a version tag, then bytes that are not the plaintext.
   encryptString(text: string) {
-    return Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a));
+    return Buffer.concat([Buffer.from('v11'), Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a))]);
   },
   decryptString(buffer: Buffer) {
-    return Buffer.from(buffer.map((b) => b ^ 0x5a)).toString('utf8');
+    if (buffer.subarray(0, 3).toString('latin1') !== 'v11')
+      throw new Error('Error while decrypting the ciphertext');
+    return Buffer.from(buffer.subarray(3).map((b) => b ^ 0x5a)).toString('utf8');
   },
 };
 
 /** A partition's session (the login window's), recording its permission handler. */
 export class FakeSession {
   permissionHandler: undefined | Handler;
+  permissionCheckHandler: undefined | Handler;
+  devicePermissionHandler: undefined | Handler;
   constructor(readonly partition: string) {}
   setPermissionRequestHandler(handler: Handler) {
     this.permissionHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Handler) {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: Handler) {
+    this.devicePermissionHandler = handler;
   }
 }
 
@@ -185,21 +295,10 @@ export const session = {
     if (!found) this.partitions.set(partition, (found = new FakeSession(partition)));
     return found;
   },
-  defaultSession: {
-    headersListener: undefined as undefined | Handler,
-    permissionHandler: undefined as undefined | Handler,
-    webRequest: {
-      onHeadersReceived(listener: Handler) {
-        session.defaultSession.headersListener = listener;
-      },
-    },
-    setPermissionRequestHandler(handler: Handler) {
-      this.permissionHandler = handler;
-    },
-  },
+  defaultSession: new FakeSession(''),
 };
 
-/** Records custom schemes and their handlers; `net.fetch` reads file URLs like Electron's. */
+/** Records custom schemes and their handlers. */
 export const protocol = {
   privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
   handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
@@ -211,12 +310,9 @@ export const protocol = {
   },
 };
 
+/** Electron's net.fetch for http(s): Node's fetch does the same for a local dev server. */
 export const net = {
-  async fetch(url: string) {
-    const { readFile } = await import('node:fs/promises');
-    const { fileURLToPath } = await import('node:url');
-    return new Response(await readFile(fileURLToPath(url)));
-  },
+  fetch: (url: string, init?: RequestInit) => fetch(url, init),
 };
 
 export class Notification {
@@ -242,14 +338,23 @@ export function resetFakeElectron(): void {
   app.singleInstanceLock = true;
   app.quitCalls = 0;
   app.exitCode = undefined;
+  app.isPackaged = false;
+  app.appUserModelId = undefined;
+  app.loginItem = { openAtLogin: false, wasOpenedAtLogin: false, args: undefined };
+  app.switches.clear();
+  Menu.application = undefined;
+  screen.workAreas = [{ x: 0, y: 0, width: 1920, height: 1050 }];
   ipcMain.handlers.clear();
   BrowserWindow.windows = [];
   Tray.instances = [];
   dialog.errors = [];
+  dialog.messages = [];
+  dialog.nextResponse = undefined;
   shell.opened = [];
+  shell.openedPaths = [];
   safeStorage.available = true;
-  session.defaultSession.headersListener = undefined;
-  session.defaultSession.permissionHandler = undefined;
+  safeStorage.backend = 'gnome_libsecret';
+  session.defaultSession = new FakeSession('');
   session.partitions.clear();
   Notification.shown = [];
   protocol.privileged = [];
@@ -264,6 +369,7 @@ export default {
   Menu,
   Tray,
   nativeImage,
+  screen,
   dialog,
   shell,
   safeStorage,

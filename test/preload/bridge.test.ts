@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { operationNames } from '../../src-main/core/contract/operations';
 import { ipcChannels } from '../../src-main/core/contract/transport';
 import { buildBridge } from '../../src-preload/bridge';
+import { buildDesktopBridge, desktopChannels } from '../../src-preload/desktop-bridge';
 
 vi.mock('electron', () => import('../fakes/fake-electron'));
 
@@ -63,6 +64,21 @@ describe('preload bridge', () => {
     // Beside it, only the desktop calls a browser page cannot make (login window, system browser).
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['maestro', 'maestroDesktop']);
     const desktop = fake.contextBridge.exposed.get('maestroDesktop') as Record<string, unknown>;
-    expect(Object.keys(desktop).sort()).toEqual(['metaLogin', 'openExternal']);
+    expect(Object.keys(desktop).sort()).toEqual(['metaLogin', 'openExternal', 'updates']);
+  });
+
+  it('gives the renderer the update state, its changes and the restart, on fixed channels only', async () => {
+    const ipc = fakeIpc();
+    const desktop = buildDesktopBridge(ipc);
+    await desktop.updates.state();
+    await desktop.updates.restart();
+    expect(ipc.calls).toEqual([[desktopChannels.updateState], [desktopChannels.restartToUpdate]]);
+    const seen: unknown[] = [];
+    const stop = desktop.updates.onChange((state) => seen.push(state));
+    ipc.emitter.emit(desktopChannels.updateChanged, {}, { status: 'ready', version: '1.2.3' });
+    stop();
+    ipc.emitter.emit(desktopChannels.updateChanged, {}, { status: 'idle' });
+    expect(seen).toEqual([{ status: 'ready', version: '1.2.3' }]);
+    expect(ipc.emitter.listenerCount(desktopChannels.updateChanged)).toBe(0);
   });
 });

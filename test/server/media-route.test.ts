@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mediaFileForUrl } from '../../src-main/electron/media-protocol';
 import { startHeadlessServer, type HeadlessServer } from '../../src-main/server/http-server';
 import { openTempCore, type TempCore } from '../helpers/temp-core';
 
@@ -65,18 +64,5 @@ describe('GET /media/…', () => {
     const dotted = await get('/media/%2e%2e/maestro.db');
     expect(dotted.status).not.toBe(200);
     expect(Buffer.from(await dotted.arrayBuffer()).toString('latin1')).not.toContain('SQLite format');
-  });
-});
-
-describe('maestro-media:// in the desktop shell', () => {
-  it('maps only media URLs inside the media folder to files', () => {
-    const dir = t.core.jobs.mediaDir;
-    expect(mediaFileForUrl(dir, 'maestro-media://media/jobs/GEN-123456/video.mp4')).toBe(
-      join(dir, 'jobs', 'GEN-123456', 'video.mp4'),
-    );
-    expect(mediaFileForUrl(dir, 'maestro-media://media/../maestro.db')).toBeUndefined();
-    expect(mediaFileForUrl(dir, 'maestro-media://media/%2e%2e/maestro.db')).toBeUndefined();
-    expect(mediaFileForUrl(dir, 'maestro-media://other/jobs/GEN-123456/video.mp4')).toBeUndefined();
-    expect(mediaFileForUrl(dir, 'file:///etc/passwd')).toBeUndefined();
   });
 });

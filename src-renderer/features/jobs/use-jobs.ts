@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Job } from '@contract';
-import { useApi, useContractEvent, useTransportKind } from '../../app/api-context';
+import { useApi, useContractEvent } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import { describeError } from '../../ui/errors';
 import { toast } from '../../ui/toast-store';
@@ -40,13 +40,10 @@ export const useCancelJob = () => useJobAction('jobs.cancel', 'cancelled');
 export const useRetryJob = () => useJobAction('jobs.retry', 'queued again');
 
 /**
- * Where a rendered file is served: the headless server's token-protected `/media/` route, or the
- * desktop shell's `maestro-media://` scheme. Both serve only the data folder's media directory.
+ * Where a rendered file is served: `/media/` on the page's own origin in both transports (the
+ * headless server's token-protected route, the desktop's `maestro://app/media/`), so the one CSP
+ * allows it as `'self'`. Both serve only the data folder's media directory.
  */
 export function useMediaUrl(): (relativePath: string) => string {
-  const kind = useTransportKind();
-  return (relativePath) => {
-    const path = relativePath.split('/').map(encodeURIComponent).join('/');
-    return kind === 'ipc' ? `maestro-media://media/${path}` : `/media/${path}`;
-  };
+  return (relativePath) => `/media/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
 }
