@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
 import { AppError } from '../core/contract/errors';
-import { offsetClock } from '../core/ports/clock';
+import { offsetClock, systemClock } from '../core/ports/clock';
+import { publishEndpointWhileEnabled } from '../mcp/assistant-listener';
+import { stdioEntryBeside, stdioLaunch } from '../mcp/client-config';
+import { createAssistantAccess, MCP_PATH } from '../mcp/http-endpoint';
 import packageJson from '../../package.json';
 import { newRunToken } from './auth';
 import { startHeadlessServer } from './http-server';
@@ -27,24 +30,33 @@ async function main(): Promise<void> {
   const clockStart = values['clock-start'];
   if (clockStart !== undefined && Number.isNaN(Date.parse(clockStart)))
     throw new Error(`--clock-start must be an ISO date-time, got "${clockStart}"`);
-  const core = await createCore({
-    dataDir,
-    appVersion: packageJson.version,
-    ...(clockStart ? { clock: offsetClock(new Date(clockStart)) } : {}),
+  const clock = clockStart ? offsetClock(new Date(clockStart)) : systemClock;
+  const core = await createCore({ dataDir, appVersion: packageJson.version, clock });
+  const token = newRunToken();
+  const assistants = createAssistantAccess({
+    core,
+    clock,
+    version: packageJson.version,
+    launch: stdioLaunch({ execPath: process.execPath, entry: stdioEntryBeside(__dirname), dataDir }),
   });
   const server = await startHeadlessServer({
     core,
-    token: newRunToken(),
+    token,
     port,
     rendererDir: join(__dirname, '../renderer'),
+    assistants,
   });
+  const mcpUrl = `http://127.0.0.1:${server.port}${MCP_PATH}`;
+  const published = publishEndpointWhileEnabled({ core, access: assistants, dataDir, url: mcpUrl, token });
   console.log(`Maestro headless control room (data in ${dataDir})`);
   console.log(`Open: ${server.url}`);
+  console.log(`AI assistants (MCP, when on in Settings): ${mcpUrl} with this run's token as Bearer`);
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await published.stop();
     await server.close();
     await core.close();
     process.exit(0);
