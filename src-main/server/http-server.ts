@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES, readBody } from './request-body';
 import type { AssistantAccess } from '../mcp/http-endpoint';
 import { assistantHttpPaths } from '../mcp/paths';
 import { serveRenderer } from './static-files';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 
 export interface HeadlessServerOptions {
   core: Core;
@@ -43,11 +44,8 @@ const statusByCode: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** Same policy as the Electron window: our own scripts only, nothing framed, no remote loads. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: maestro-media:; " +
-  "media-src 'self' blob: maestro-media:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'";
+/** The desktop window's policy too (one definition in src-main/shared): our origin only. */
+export { CONTENT_SECURITY_POLICY };
 
 const securityHeaders = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
