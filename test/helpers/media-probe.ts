@@ -14,6 +14,7 @@ export function mediaBinaries() {
 export interface ProbeStream {
   codec_type: 'video' | 'audio';
   codec_name: string;
+  profile?: string;
   width?: number;
   height?: number;
   pix_fmt?: string;
@@ -63,6 +64,135 @@ export function topLevelAtoms(file: string): string[] {
     closeSync(fd);
   }
   return atoms;
+}
+
+export interface VideoPacket {
+  ptsSeconds: number;
+  dtsSeconds: number;
+  durationSeconds: number;
+  /** Marked a sync sample by the container: where a player may start or seek to. */
+  key: boolean;
+}
+
+/** The video stream's packets in decode order. */
+export async function videoPackets(file: string): Promise<VideoPacket[]> {
+  const { stdout } = await run(
+    mediaBinaries().ffprobe,
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pts_time,dts_time,duration_time,flags',
+      '-of',
+      'json',
+      file,
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  const packets = (JSON.parse(stdout) as { packets: Array<Record<string, string>> }).packets;
+  return packets.map((p) => ({
+    ptsSeconds: Number(p.pts_time),
+    dtsSeconds: Number(p.dts_time),
+    durationSeconds: Number(p.duration_time),
+    key: (p.flags ?? '').startsWith('K'),
+  }));
+}
+
+/**
+ * For each video packet in decode order, whether it holds an IDR slice (NAL unit type 5), read
+ * from the H.264 bitstream itself by FFmpeg's trace_headers filter: an IDR frame is the one kind
+ * of keyframe no later frame can predict across, so a GOP that starts with one is closed.
+ */
+export async function idrPackets(file: string): Promise<boolean[]> {
+  const { stderr } = await run(
+    mediaBinaries().ffmpeg,
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'debug',
+      '-i',
+      file,
+      '-map',
+      '0:v:0',
+      '-c',
+      'copy',
+      '-bsf:v',
+      'trace_headers',
+      '-f',
+      'null',
+      '-',
+    ],
+    { maxBuffer: 256 * 1024 * 1024 },
+  );
+  const idr: boolean[] = [];
+  for (const line of stderr.split('\n')) {
+    if (!line.includes('AVBSFContext')) continue;
+    if (/\] Packet: /.test(line)) idr.push(false);
+    else if (/\] nal_unit_type: 5\(IDR\)/.test(line) && idr.length > 0) idr[idr.length - 1] = true;
+  }
+  return idr;
+}
+
+export interface GopReport {
+  /** Presentation times of the keyframes, in order. */
+  keyframeSeconds: number[];
+  /** The longest stretch from a keyframe to the next one, or to the end of the video. */
+  longestGopSeconds: number;
+  /** Packets marked keyframes that are not IDR frames, plus IDR frames not marked keyframes. */
+  keyframesNotIdr: number;
+  /** Frames decoded after a keyframe but shown before it: only an open GOP has them. */
+  leadingFrames: number;
+}
+
+/** How a video's keyframes fall, from its packets and its bitstream. */
+export async function gopReport(file: string): Promise<GopReport> {
+  const [packets, idr] = await Promise.all([videoPackets(file), idrPackets(file)]);
+  if (idr.length !== packets.length)
+    throw new Error(`${idr.length} traced packets, ${packets.length} probed`);
+  const keyframeSeconds = packets.filter((p) => p.key).map((p) => p.ptsSeconds);
+  keyframeSeconds.sort((a, b) => a - b);
+  const end = Math.max(...packets.map((p) => p.ptsSeconds + p.durationSeconds));
+  const bounds = [...keyframeSeconds, end];
+  let longestGopSeconds = keyframeSeconds.length === 0 ? end : 0;
+  for (let i = 1; i < bounds.length; i++)
+    longestGopSeconds = Math.max(longestGopSeconds, bounds[i]! - bounds[i - 1]!);
+  let leadingFrames = 0;
+  let lastKeyPts = -Infinity;
+  for (const p of packets) {
+    if (p.key) lastKeyPts = p.ptsSeconds;
+    else if (p.ptsSeconds < lastKeyPts) leadingFrames++;
+  }
+  return {
+    keyframeSeconds,
+    longestGopSeconds,
+    keyframesNotIdr: packets.filter((p, i) => p.key !== idr[i]).length,
+    leadingFrames,
+  };
+}
+
+/** Mean volume (dB) of the audio from `startSeconds` for `seconds`. */
+export async function meanVolumeDb(file: string, startSeconds: number, seconds: number): Promise<number> {
+  const { stderr } = await run(mediaBinaries().ffmpeg, [
+    '-hide_banner',
+    '-nostdin',
+    '-ss',
+    String(startSeconds),
+    '-t',
+    String(seconds),
+    '-i',
+    file,
+    '-map',
+    '0:a:0',
+    '-af',
+    'volumedetect',
+    '-f',
+    'null',
+    '-',
+  ]);
+  return Number(/mean_volume:\s+(-?[\d.]+) dB/.exec(stderr)![1]);
 }
 
 /** Integrated loudness (LUFS) as FFmpeg's EBU R128 meter measures it. */

@@ -3,21 +3,15 @@ import { buildCaptions } from '../captions/captions';
 import type { CtaType } from '../captions/defaults';
 import type { Brand } from '../contract/brands';
 import type { ImageProvider } from '../ports/images';
-import { publish, tempPath } from '../render/atomic-files';
 import { brandGradient, prepareBackground } from '../render/background';
 import { layoutCover, layoutTextSlide } from '../render/carousel-layout';
 import { postCanvas, reelCanvas } from '../render/defaults';
-import { reelVideoArgs } from '../render/ffmpeg-filters';
-import {
-  runFfmpegWithRetry,
-  type FfmpegRetry,
-  type FfmpegRetryNotice,
-  type Sleep,
-} from '../render/ffmpeg-runner';
+import type { FfmpegRetry, FfmpegRetryNotice, Sleep } from '../render/ffmpeg-runner';
 import { loadFont, type FontMetrics } from '../render/fonts';
 import { assertTrackPresent, chooseMusic, loadMusicLibrary, musicGainDb } from '../render/music';
 import { reelContentLines } from '../render/reel-content';
 import { layoutReelImage, layoutThumbnail } from '../render/reel-layout';
+import { renderReelVideo, type ReelMotion } from '../render/reel-video';
 import { RenderError } from '../render/render-error';
 import type { RenderResources } from '../render/resources';
 import type { Background, LayoutFonts } from '../render/scene';
@@ -72,6 +66,14 @@ function backgroundOf(ctx: StepContext): Background {
 
 function brandLook(brand: Brand) {
   return { displayName: brand.displayName, shortName: brand.shortName, colors: brand.colors };
+}
+
+/**
+ * Whether the reel moves, as its plan says. Every reel the app makes today is one still frame
+ * over music; plans written before the field existed have none and are stills too.
+ */
+function motionOf(plan: RenderPlan & { motion?: ReelMotion }): ReelMotion {
+  return plan.motion ?? 'still';
 }
 
 function contentLines(row: JobRow): string[] {
@@ -185,26 +187,19 @@ export async function runRenderStep(
       );
       const track = tracks[choice.trackIndex]!;
       await assertTrackPresent(track);
-      const temp = tempPath(dir, files.video, runId);
-      await runFfmpegWithRetry(
-        deps.ffmpeg,
-        {
-          purpose: 'encoding the video',
-          signal,
-          onProgress: (seconds) => ctx.onFraction(seconds / duration),
-          args: reelVideoArgs({
-            frameFile: join(dir, files.reelImage),
-            musicFile: track.file,
-            musicOffsetSeconds: choice.offsetSeconds,
-            durationSeconds: duration,
-            musicGainDb: musicGainDb(track),
-            outputFile: temp,
-          }),
-          partialFiles: [temp],
-        },
+      await renderReelVideo({
+        ffmpeg: deps.ffmpeg,
+        motion: motionOf(plan),
+        frameFile: join(dir, files.reelImage),
+        music: { file: track.file, offsetSeconds: choice.offsetSeconds, gainDb: musicGainDb(track) },
+        durationSeconds: duration,
+        dir,
+        fileName: files.video,
+        runId,
+        signal,
         retry,
-      );
-      await publish(temp, dir, files.video);
+        onFraction: ctx.onFraction,
+      });
       output.files.video = rel(files.video);
       output.musicTitle = track.title;
       return output;

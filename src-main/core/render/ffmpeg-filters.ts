@@ -1,5 +1,5 @@
 import { ffmpegColor } from './colors';
-import { reelCanvas, videoDefaults } from './defaults';
+import { videoDefaults } from './defaults';
 import type { Background, Fade, Scene } from './scene';
 
 /**
@@ -151,72 +151,5 @@ export function stillImageArgs(
     '1',
     ...codec,
     outputFile,
-  ];
-}
-
-export interface ReelVideoInput {
-  frameFile: string;
-  musicFile: string;
-  musicOffsetSeconds: number;
-  durationSeconds: number;
-  /** dB to add so the music lands on the loudness target (target − the track's measured LUFS). */
-  musicGainDb: number;
-  outputFile: string;
-}
-
-/**
- * The reel video from its still frame: the frame decoded once and repeated (`loop`), 30 fps
- * H.264 yuv420p for every player, AAC music gained to −14 LUFS with a fade-out that ends with
- * the video, and the index (`moov`) written first so playback and upload can start at once.
- */
-export function reelVideoArgs(input: ReelVideoInput): string[] {
-  const d = input.durationSeconds;
-  const fadeStart = Math.max(0, d - videoDefaults.fadeOutSeconds);
-  return [
-    '-i',
-    input.frameFile,
-    '-ss',
-    input.musicOffsetSeconds.toFixed(3),
-    '-t',
-    String(d),
-    '-i',
-    input.musicFile,
-    '-filter_complex',
-    [
-      `[0:v]scale=${reelCanvas.width}:${reelCanvas.height},setsar=1,format=yuv420p,` +
-        `loop=loop=-1:size=1:start=0,fps=${videoDefaults.fps},trim=duration=${d},setpts=PTS-STARTPTS[v]`,
-      `[1:a]aresample=${videoDefaults.audioSampleRate},aformat=channel_layouts=stereo,` +
-        `volume=${input.musicGainDb.toFixed(2)}dB,afade=t=out:st=${fadeStart}:d=${videoDefaults.fadeOutSeconds},` +
-        `atrim=duration=${d},asetpts=PTS-STARTPTS[a]`,
-    ].join(';'),
-    '-map',
-    '[v]',
-    '-map',
-    '[a]',
-    '-c:v',
-    'libx264',
-    '-preset',
-    videoDefaults.preset,
-    '-crf',
-    String(videoDefaults.crf),
-    '-profile:v',
-    'high',
-    '-pix_fmt',
-    'yuv420p',
-    '-r',
-    String(videoDefaults.fps),
-    '-threads',
-    String(videoDefaults.threads),
-    '-c:a',
-    'aac',
-    '-b:a',
-    videoDefaults.audioBitrate,
-    '-t',
-    String(d),
-    '-movflags',
-    '+faststart',
-    '-f',
-    'mp4',
-    input.outputFile,
   ];
 }

@@ -20,9 +20,10 @@ afterAll(async () => {
 });
 
 /**
- * A stand-in FFmpeg (a real child process) whose first `failures` video encodes leave a partial
- * file and fail with `message`, the way an encoder starved of memory does; every other call,
- * and later encodes, run the real FFmpeg.
+ * A stand-in FFmpeg (a real child process) whose first `failures` runs writing the video (its
+ * one-second segment, then the reel with its music) leave a partial file and fail with
+ * `message`, the way an encoder starved of memory does; every other call, and later runs, are
+ * the real FFmpeg.
  */
 function ffmpegWithBusyEncoder(failures: number, message: string): { path: string; encodes(): number } {
   const temp = makeTempDir('maestro-flaky-ffmpeg-');
@@ -74,7 +75,8 @@ describe.skipIf(process.platform === 'win32')('a render whose FFmpeg fails trans
     expect(done.error).toBeNull();
     expect(done.status).toBe('completed');
     expect(done.attempts).toBe(1);
-    expect(ffmpeg.encodes()).toBe(2);
+    // The segment failed, its second attempt succeeded, then the music was added.
+    expect(ffmpeg.encodes()).toBe(3);
     expect(waits).toEqual([8_000]);
     const activity = await t.call('activity.list', { limit: 50 });
     const retries = activity.filter((a) => a.action === 'Render step retrying');

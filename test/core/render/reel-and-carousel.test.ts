@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../../src-main/core/contract/jobs';
 import { seededRandom } from '../../../src-main/core/ports/random';
-import { greyPixels, integratedLoudness, probe, topLevelAtoms } from '../../helpers/media-probe';
+import { gopReport, greyPixels, integratedLoudness, probe, topLevelAtoms } from '../../helpers/media-probe';
 import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
+import { expectPlatformReadyReel } from './reel-checks';
 
 let t: TempCore;
 let reel: Job;
@@ -93,6 +94,15 @@ describe('a rendered reel', () => {
     expect(atoms.indexOf('moov')).toBeGreaterThan(-1);
     expect(atoms.indexOf('moov')).toBeLessThan(atoms.indexOf('mdat'));
     expect(reel.render.musicTitle).toBeTruthy();
+  });
+
+  it('is exactly its length in frames, with a closed GOP and a keyframe every second at most 2 s apart', async () => {
+    const file = media(reel.files.video!);
+    await expectPlatformReadyReel(file, reel.render.durationSeconds!);
+    // A still reel: one second encoded once and repeated, so an IDR frame starts every second.
+    expect((await gopReport(file)).keyframeSeconds).toEqual(
+      Array.from({ length: reel.render.durationSeconds! }, (_, i) => i),
+    );
   });
 
   it('has its music as AAC at about 192 kb/s, as the original encoded it', async () => {
