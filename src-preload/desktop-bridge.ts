@@ -1,3 +1,5 @@
+import type { AssistantClientConfig } from '../src-main/mcp/client-config';
+
 /**
  * The desktop-only part of the bridge: what a browser page cannot do for itself. It is exposed
  * as `window.maestroDesktop` by the Electron preload and is absent in the headless server, where
@@ -11,6 +13,8 @@ export const desktopChannels = {
   restartToUpdate: 'maestro:desktop:restart-to-update',
   /** Pushed by the main process whenever the update state changes. */
   updateChanged: 'maestro:desktop:update-changed',
+  /** Settings → AI assistants (MCP): what to paste into an assistant's MCP configuration. */
+  assistantConfig: 'maestro:desktop:assistant-config',
 } as const;
 
 /** Where auto-update stands (electron-updater, driven by the main process). */
@@ -48,6 +52,11 @@ export interface DesktopBridge {
     onChange(listener: (state: UpdateState) => void): () => void;
     restart(): Promise<boolean>;
   };
+  /**
+   * The MCP client configuration that starts this app's stdio bridge (its own executable run as
+   * Node), for Settings → AI assistants (MCP).
+   */
+  assistantConfig(): Promise<AssistantClientConfig | null>;
 }
 
 /** The part of ipcRenderer the desktop bridge needs; tests pass a fake. */
@@ -74,5 +83,7 @@ export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
       },
       restart: () => ipc.invoke(desktopChannels.restartToUpdate) as Promise<boolean>,
     },
+    assistantConfig: () =>
+      ipc.invoke(desktopChannels.assistantConfig) as Promise<AssistantClientConfig | null>,
   };
 }

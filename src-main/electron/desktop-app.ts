@@ -17,7 +17,10 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/app';
 import { AppError } from '../core/contract/errors';
 import type { MaestroStatus } from '../core/contract/maestro';
+import { systemClock } from '../core/ports/clock';
 import { keyFileCipher } from '../core/secrets/key-file-cipher';
+import { startAssistantListener } from '../mcp/assistant-listener';
+import { stdioEntryBeside, stdioLaunch } from '../mcp/client-config';
 import { desktopChannels, type UpdateState } from '../../src-preload/desktop-bridge';
 import { applicationMenuTemplate } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -158,6 +161,20 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   restrictPermissions(session.fromPartition(META_LOGIN_PARTITION), null);
   registerContractIpc(ipcMain, core, source.origin);
   forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  // Settings → AI assistants (MCP): while on, /mcp on a loopback port for the stdio bridge, which
+  // clients start as this very executable run as Node (src-main/mcp/).
+  const assistants = startAssistantListener({
+    core,
+    clock: systemClock,
+    version: app.getVersion(),
+    dataDir,
+    launch: stdioLaunch({
+      execPath: process.execPath,
+      entry: stdioEntryBeside(join(outDir, 'main')),
+      dataDir,
+      runAsNode: true,
+    }),
+  });
 
   let window: BrowserWindow | undefined;
   const windowStateFile = join(dataDir, 'window-state.json');
@@ -254,6 +271,7 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     openExternal: (url) => shell.openExternal(url),
     updateState: () => updater.state(),
     restartToUpdate: () => updater.restartToUpdate(),
+    assistantConfig: () => assistants.clientConfig(),
   });
 
   // After the first brand the daily burst has work to do, and it runs only while Maestro is open.
@@ -323,10 +341,13 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     if (closed) return;
     event.preventDefault();
     updater.stop();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void assistants
+      .close()
+      .then(() => core.close())
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   if (!startedAtLogin(process.argv, app, process.platform)) showWindow();

@@ -6,6 +6,7 @@ import {
   type OpenExternalOutcome,
   type UpdateState,
 } from '../../src-preload/desktop-bridge';
+import type { AssistantClientConfig } from '../mcp/client-config';
 import { isAppUrl } from './navigation';
 
 /**
@@ -30,6 +31,8 @@ export interface DesktopActions {
   updateState(): UpdateState;
   /** False when no downloaded update is waiting. */
   restartToUpdate(): boolean;
+  /** How an MCP client starts the stdio bridge to this app (Settings → AI assistants). */
+  assistantConfig(): AssistantClientConfig;
 }
 
 /**
@@ -67,5 +70,8 @@ export function registerDesktopIpc(
   );
   ipcMain.handle(desktopChannels.restartToUpdate, (event): boolean =>
     fromApp(event) ? actions.restartToUpdate() : false,
+  );
+  ipcMain.handle(desktopChannels.assistantConfig, (event): AssistantClientConfig | null =>
+    fromApp(event) ? actions.assistantConfig() : null,
   );
 }

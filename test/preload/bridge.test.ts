@@ -64,7 +64,7 @@ describe('preload bridge', () => {
     // Beside it, only the desktop calls a browser page cannot make (login window, system browser).
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['maestro', 'maestroDesktop']);
     const desktop = fake.contextBridge.exposed.get('maestroDesktop') as Record<string, unknown>;
-    expect(Object.keys(desktop).sort()).toEqual(['metaLogin', 'openExternal', 'updates']);
+    expect(Object.keys(desktop).sort()).toEqual(['assistantConfig', 'metaLogin', 'openExternal', 'updates']);
   });
 
   it('gives the renderer the update state, its changes and the restart, on fixed channels only', async () => {
