@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../fakes/fake-electron';
@@ -308,9 +308,103 @@ describe('Electron shell', () => {
     fake.app.emit('window-all-closed');
     await new Promise((r) => setTimeout(r, 20));
     expect(fake.app.quitCalls).toBe(0);
-    expect(fake.Notification.shown.map((n) => n.title)).toEqual(['Maestro keeps working']);
+    // macOS keeps the app in the Dock without a word; elsewhere the tray is said once.
+    expect(fake.Notification.shown.map((n) => n.title)).toEqual(
+      process.platform === 'darwin' ? [] : ['Maestro keeps working'],
+    );
     const close = vi.spyOn(desktop.core, 'close');
     fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'quit')!.click!();
     await vi.waitFor(() => expect(close).toHaveBeenCalled());
   });
+
+  it('offers to start at login once, after the first brand, and the tray switch changes it', async () => {
+    const desktop = await start();
+    fake.dialog.nextResponse = 0;
+    const brand = (id: string) =>
+      desktop.core.invoke('brands.create', {
+        id,
+        displayName: id,
+        colors: { primary: '#004F00', accent: '#dcf6c8' },
+      });
+    await brand('first-brand');
+    await vi.waitFor(() =>
+      expect(fake.dialog.messages.map((m) => m.message)).toEqual(['Start Maestro when you log in?']),
+    );
+    // Linux: an XDG autostart entry; macOS and Windows: the OS's login items.
+    const autostart = join(temp.dir, 'config', 'autostart', 'maestro.desktop');
+    const enabledAtLogin = () =>
+      process.platform === 'linux'
+        ? existsSync(autostart) && readFileSync(autostart, 'utf8').includes('--start-in-tray')
+        : fake.app.loginItem.openAtLogin;
+    await vi.waitFor(() => expect(enabledAtLogin()).toBe(true));
+    await brand('second-brand');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.dialog.messages).toHaveLength(1);
+    const item = () => fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'launch-at-login')!;
+    expect(item()).toMatchObject({ checked: true });
+    item().click!();
+    expect(item()).toMatchObject({ checked: false });
+    expect(enabledAtLogin()).toBe(false);
+  });
+
+  it('is off at login by default and opens straight into the tray when the OS started it', async () => {
+    process.argv.push('--start-in-tray');
+    try {
+      await start();
+      expect(fake.BrowserWindow.windows).toHaveLength(0);
+      expect(fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'launch-at-login')).toMatchObject({
+        checked: false,
+      });
+    } finally {
+      process.argv.pop();
+    }
+  });
+
+  it('remembers where the window was', async () => {
+    await start();
+    const first = fake.BrowserWindow.windows[0]!;
+    first.setBoundsByUser({ x: 200, y: 150, width: 1100, height: 760 });
+    first.close();
+    fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'open')!.click!();
+    expect(fake.BrowserWindow.windows[1]!.options).toMatchObject({
+      x: 200,
+      y: 150,
+      width: 1100,
+      height: 760,
+    });
+  });
+
+  it('registers its AppUserModelId on Windows, the builder appId', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      await start();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    expect(fake.app.appUserModelId).toBe('app.maestro.desktop');
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'quits with a notice when the window closes on a desktop that shows no tray icon',
+    async () => {
+      // Plain GNOME with no AppIndicator extension: gsettings lists none.
+      const gsettings = join(temp.dir, 'bin', 'gsettings');
+      mkdirSync(join(temp.dir, 'bin'));
+      writeFileSync(gsettings, '#!/bin/sh\necho "@as []"\n', { mode: 0o755 });
+      const path = process.env.PATH;
+      process.env.PATH = `${join(temp.dir, 'bin')}:${path}`;
+      process.env.XDG_CURRENT_DESKTOP = 'GNOME';
+      try {
+        const desktop = await start();
+        const close = vi.spyOn(desktop.core, 'close');
+        fake.BrowserWindow.windows[0]!.close();
+        fake.app.emit('window-all-closed');
+        await vi.waitFor(() => expect(close).toHaveBeenCalled());
+        expect(fake.Notification.shown.map((n) => n.title)).toEqual(['Maestro has quit']);
+      } finally {
+        process.env.PATH = path;
+      }
+    },
+  );
 });
