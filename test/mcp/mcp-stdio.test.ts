@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { operationNames } from '../../src-main/core/contract/operations';
 import { endpointFilePath, readEndpointFile } from '../../src-main/mcp/endpoint-file';
@@ -61,7 +62,10 @@ describe('MCP over stdio (npm run mcp -- --data-dir DIR), bridged to the Maestro
       respond: contentLlm({ rejectTitle: () => true }).respond,
     });
     server = await startServeProcess(temp.dir);
-    expect(server.output()).toContain(`AI assistants (MCP, when on in Settings): ${server.base}/mcp`);
+    // Printed right after the URL line the helper waits for.
+    await vi.waitFor(() =>
+      expect(server!.output()).toContain(`AI assistants (MCP, when on in Settings): ${server!.base}/mcp`),
+    );
     await ok('settings.set', {
       values: {
         llmBaseUrl: fake.baseUrl,
@@ -185,5 +189,28 @@ describe('MCP over stdio (npm run mcp -- --data-dir DIR), bridged to the Maestro
     await vi.waitFor(() => expect(readEndpointFile(temp.dir)?.url).toBe(`${server!.base}/mcp`));
     const listed = await call('brands_list');
     expect(listed.structuredContent).toMatchObject({ items: [{ id: 'alpha' }, { id: 'bravo' }] });
+  });
+
+  it('starts as the issue says, `npm run mcp -- --data-dir DIR`, from the repository', async () => {
+    const other = makeTempDir();
+    const client = new Client({ name: 'maestro-test-assistant', version: '1.0.0' });
+    // npm prints its banner on stdout first; the SDK's client skips a line that is not JSON-RPC.
+    client.onerror = () => undefined;
+    await client.connect(
+      new StdioClientTransport({
+        command: process.platform === 'win32' ? 'npm.cmd' : 'npm',
+        args: ['run', 'mcp', '--', '--data-dir', other.dir],
+        cwd: repoRoot,
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      expect((await client.listTools()).tools).toHaveLength(operationNames.length);
+      const answer = (await client.callTool({ name: 'brands_list', arguments: {} })) as ToolAnswer;
+      expect(textOf(answer)).toContain(`Maestro is not running for ${other.dir}`);
+    } finally {
+      await client.close();
+      other.cleanup();
+    }
   });
 });
