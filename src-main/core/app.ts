@@ -17,6 +17,7 @@ import { MaestroState } from './maestro/maestro-state';
 import { localDay } from './maestro/local-time';
 import { ContentHistory } from './proposals/content-history';
 import { ProposalGenerator } from './proposals/proposal-generator';
+import { StrategyAdvisor } from './learning/strategy-advisor';
 import { ProposalsService } from './proposals/proposals-service';
 import { systemClock, type Clock } from './ports/clock';
 import { configuredImageProvider } from './images/configured-image-provider';
@@ -203,7 +204,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     if (event.stream === 'job.progress' && event.payload.status === 'completed') publisher.wake();
   });
   const history = new ContentHistory(db, clock);
-  const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events });
+  const advisor = new StrategyAdvisor({ db, clock, settings });
+  const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events, advisor });
   const proposals = new ProposalsService({ db, clock, random, activity, events, renders: jobs.queue });
   const runner = new BurstRunner({
     db,

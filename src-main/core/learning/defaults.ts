@@ -43,6 +43,19 @@ export const learningDefaults = {
    */
   explorationFloor: { low: 0.04, medium: 0.08, high: 0.12 } as const,
 
+  /**
+   * Until this many measured posts of a content type exist (across brands), agents plan from
+   * their DNA weights: probabilities of being best from two or three posts would only be noise.
+   */
+  minPostsForEvidence: 5,
+  /**
+   * How far a brand's strategy mean may plausibly sit from the same strategy across brands, and a
+   * topic's from the brand's (score points, sd): the prior of each level is the level above
+   * widened by this much. Audiences differ more between brands than between a brand's topics.
+   */
+  brandSpreadSd: 10,
+  topicSpreadSd: 8,
+
   /** The original rule (reference 4.2), kept as the baseline the simulation compares against. */
   original: {
     weightShiftCap: 0.05,

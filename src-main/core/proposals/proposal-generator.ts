@@ -14,11 +14,12 @@ import type { Database, ProposalsTable } from '../store/database';
 import type { Selectable } from 'kysely';
 import type { ContentHistory } from './content-history';
 import { proposalDefaults } from './defaults';
+import type { StrategyAdvisor } from '../learning/strategy-advisor';
 import { gatherIntelligence } from './intelligence';
 import { postOutputSchema, reelOutputSchema } from './proposal-output';
 import { systemPrompt, userPrompt } from './prompts';
 import { checkPostQuality } from './quality';
-import { planStrategies } from './strategy-plan';
+import { drawStrategy, planStrategies, redirectUnavailable } from './strategy-plan';
 import { classifyTopic, topicsForNiche } from './topics';
 
 export type ProposalRow = Selectable<ProposalsTable>;
@@ -61,6 +62,8 @@ interface Deps {
   history: ContentHistory;
   activity: ActivityLog;
   events: EventHub;
+  /** Evidence-based strategy choice; without it agents plan from their DNA weights. */
+  advisor?: StrategyAdvisor;
 }
 
 /** Writes proposals for one agent: plan strategies, ask the LLM, validate, dedup, store. */
@@ -73,11 +76,19 @@ export class ProposalGenerator {
     const dna = dnaFromRow(agent);
     const brandId = brand?.id ?? null;
     const intel = await gatherIntelligence(db, clock, agent.agent_id, contentType, brandId);
-    const plan = planStrategies(request.count, dna.strategyNames, dna.strategyWeights, {
+    const availability = {
       hasTopPerformers: intel.topPerformers.length > 0,
       hasUnderperformers: intel.underperformers.length > 0,
       hasTrending: intel.trending.length > 0,
-    });
+    };
+    // With evidence, each proposal draws its strategy for its topic; otherwise the DNA weights
+    // fix the plan up front (null = decided per proposal).
+    const chooser = (await this.deps.advisor?.forGeneration(agent, brandId, contentType)) ?? null;
+    const slots: Array<string | null> = chooser
+      ? Array.from({ length: request.count }, () => null)
+      : Object.entries(
+          planStrategies(request.count, dna.strategyNames, dna.strategyWeights, availability),
+        ).flatMap(([strategy, n]) => Array.from({ length: n }, () => strategy));
     const profile = brand?.contentProfile ?? { ...defaultContentProfile, custom: false };
     const topics = topicsForNiche(profile.niche, !profile.custom);
     const cooldown = await history.topicsOnCooldown(contentType);
@@ -91,71 +102,74 @@ export class ProposalGenerator {
     const system = systemPrompt(agent.display_name, dna.personality, profile, contentType);
 
     const result: GenerateResult = { created: [], dropped: [], failedCalls: 0 };
-    for (const [strategy, n] of Object.entries(plan)) {
-      for (let i = 0; i < n; i++) {
-        const pool = available.length ? available : topics;
-        const topic = pool[Math.floor(random.next() * pool.length)]!;
-        const { text, trendingItemId } = userPrompt({
-          family: familyOf(strategy),
-          contentType,
-          brandId,
-          handle: brand?.instagramHandle ?? null,
-          topic,
-          intel,
-          recentTitles,
-          avoidance,
+    for (const planned of slots) {
+      const pool = available.length ? available : topics;
+      const topic = pool[Math.floor(random.next() * pool.length)]!;
+      const strategy =
+        planned ??
+        drawStrategy(
+          dna.strategyNames,
+          redirectUnavailable(dna.strategyNames, chooser!.shares(topic.id), availability),
           random,
+        );
+      const { text, trendingItemId } = userPrompt({
+        family: familyOf(strategy),
+        contentType,
+        brandId,
+        handle: brand?.instagramHandle ?? null,
+        topic,
+        intel,
+        recentTitles,
+        avoidance,
+        random,
+      });
+      let output: ProposalOutput;
+      try {
+        output = await llm.completeJson({
+          operation: `proposal.${contentType}`,
+          agentId: agent.agent_id,
+          system,
+          user: text,
+          temperature: dna.temperature,
+          maxTokens: proposalDefaults.maxTokens[contentType],
+          schema: (contentType === 'reel' ? reelOutputSchema : postOutputSchema) as z.ZodType<ProposalOutput>,
         });
-        let output: ProposalOutput;
-        try {
-          output = await llm.completeJson({
-            operation: `proposal.${contentType}`,
-            agentId: agent.agent_id,
-            system,
-            user: text,
-            temperature: dna.temperature,
-            maxTokens: proposalDefaults.maxTokens[contentType],
-            schema: (contentType === 'reel'
-              ? reelOutputSchema
-              : postOutputSchema) as z.ZodType<ProposalOutput>,
-          });
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'budget_exhausted') {
-            // The spend limit stops this agent here; what it already wrote is kept and reported.
-            result.stopped = error;
-            return result;
-          }
-          result.failedCalls++;
-          await activity.record({
-            agent: agent.agent_id,
-            action: 'Proposal failed',
-            detail: `${brandId ?? 'no brand'} ${contentType}: ${(error as Error).message}`,
-            level: 'error',
-            emoji: '⚠️',
-          });
-          continue;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'budget_exhausted') {
+          // The spend limit stops this agent here; what it already wrote is kept and reported.
+          result.stopped = error;
+          return result;
         }
-        const stored = await this.store(request, strategy, topic.id, trendingItemId, output);
-        if ('dropped' in stored) {
-          result.dropped.push({ reason: stored.dropped });
-          await activity.record({
-            agent: agent.agent_id,
-            action: 'Duplicate blocked',
-            detail: `${output.title}: ${stored.dropped}`,
-            level: 'detail',
-            emoji: '🚫',
-          });
-        } else {
-          result.created.push(stored.row);
-          this.deps.events.emit('data.changed', { entity: 'proposals', id: stored.row.proposal_id });
-          await activity.record({
-            agent: agent.agent_id,
-            action: 'Proposed',
-            detail: `${stored.row.proposal_id} ${brandId ?? ''} ${contentType}: ${stored.row.title}`,
-            level: 'action',
-            emoji: '💡',
-          });
-        }
+        result.failedCalls++;
+        await activity.record({
+          agent: agent.agent_id,
+          action: 'Proposal failed',
+          detail: `${brandId ?? 'no brand'} ${contentType}: ${(error as Error).message}`,
+          level: 'error',
+          emoji: '⚠️',
+        });
+        continue;
+      }
+      const stored = await this.store(request, strategy, topic.id, trendingItemId, output);
+      if ('dropped' in stored) {
+        result.dropped.push({ reason: stored.dropped });
+        await activity.record({
+          agent: agent.agent_id,
+          action: 'Duplicate blocked',
+          detail: `${output.title}: ${stored.dropped}`,
+          level: 'detail',
+          emoji: '🚫',
+        });
+      } else {
+        result.created.push(stored.row);
+        this.deps.events.emit('data.changed', { entity: 'proposals', id: stored.row.proposal_id });
+        await activity.record({
+          agent: agent.agent_id,
+          action: 'Proposed',
+          detail: `${stored.row.proposal_id} ${brandId ?? ''} ${contentType}: ${stored.row.title}`,
+          level: 'action',
+          emoji: '💡',
+        });
       }
     }
     return result;

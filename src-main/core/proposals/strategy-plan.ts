@@ -1,4 +1,5 @@
 import { familyOf } from '../agents/strategies';
+import type { Random } from '../ports/random';
 
 export interface IntelAvailability {
   hasTopPerformers: boolean;
@@ -15,16 +16,16 @@ export function roundHalfEven(value: number): number {
 }
 
 /**
- * How many of `count` proposals each strategy writes. Strategies that need data the agent does
- * not have hand their weight to exploration (60 %) and trending (40 %), or all to exploration.
+ * Weights with the strategies that need data the agent does not have moved elsewhere:
+ * double_down, refine and compound without top performers hand theirs to exploration (60 %) and
+ * trending (40 %); iterate without underperformers to exploration; a trending strategy without
+ * trending items to exploration. (Exploration is the agent's first strategy, trending its last.)
  */
-export function planStrategies(
-  count: number,
+export function redirectUnavailable(
   strategyNames: readonly string[],
   weights: Readonly<Record<string, number>>,
   intel: IntelAvailability,
 ): Record<string, number> {
-  if (count <= 0) return {};
   const w: Record<string, number> = {};
   for (const name of strategyNames) w[name] = Math.max(0, weights[name] ?? 0);
   const exploreKey = strategyNames[0] ?? 'explore';
@@ -50,6 +51,43 @@ export function planStrategies(
     if (familyOf(name) === 'trending' && !intel.hasTrending && name !== exploreKey)
       moveTo(name, [[exploreKey, 1]]);
   }
+  return w;
+}
+
+/**
+ * One strategy drawn with probability equal to its share (Thompson-style probability matching
+ * when the shares are each strategy's chance of being best); the agent's first strategy when all
+ * shares are 0.
+ */
+export function drawStrategy(
+  strategyNames: readonly string[],
+  shares: Readonly<Record<string, number>>,
+  random: Random,
+): string {
+  const names = strategyNames.filter((n) => (shares[n] ?? 0) > 0);
+  const total = names.reduce((sum, n) => sum + shares[n]!, 0);
+  if (total <= 0) return strategyNames[0] ?? 'explore';
+  let draw = random.next() * total;
+  for (const name of names) {
+    draw -= shares[name]!;
+    if (draw < 0) return name;
+  }
+  return names[names.length - 1]!;
+}
+
+/**
+ * How many of `count` proposals each strategy writes from fixed weights (the reference's plan),
+ * after the unavailable strategies' weight has moved (see redirectUnavailable).
+ */
+export function planStrategies(
+  count: number,
+  strategyNames: readonly string[],
+  weights: Readonly<Record<string, number>>,
+  intel: IntelAvailability,
+): Record<string, number> {
+  if (count <= 0) return {};
+  const w = redirectUnavailable(strategyNames, weights, intel);
+  const exploreKey = strategyNames[0] ?? 'explore';
   const total = Object.values(w).reduce((a, b) => a + b, 0);
   const shares = total > 0 ? w : { [exploreKey]: 1 };
   const sum = total > 0 ? total : 1;
