@@ -134,3 +134,12 @@ export const serviceAddressFields: readonly SettingField[] = [
     hint: 'MAESTRO_YOUTUBE_UPLOAD_URL overrides it.',
   },
 ];
+
+export const assistantSettingFields: readonly SettingField[] = [
+  {
+    key: 'mcpEnabled',
+    label: 'Let my AI assistant use Maestro',
+    kind: 'checkbox',
+    hint: 'Off by default. Turning it off stops every assistant at once.',
+  },
+];

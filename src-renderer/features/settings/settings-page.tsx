@@ -2,6 +2,7 @@ import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { ApiKeyForm } from './api-key-form';
+import { AssistantsCard } from './assistants-card';
 import {
   burstSettingFields,
   googleClientFields,
@@ -99,6 +100,7 @@ export function SettingsPage() {
             />
             <ApiKeyForm view={settings.data} secretKey="mediaHost.secretAccessKey" />
           </Card>
+          <AssistantsCard view={settings.data} />
           <Card title="Advanced: service addresses">
             <details className="advanced">
               <summary>Show where Maestro reaches Meta, Google and YouTube</summary>
