@@ -31,6 +31,7 @@ export interface Database {
   system_diagnostics: SystemDiagnosticsTable;
   api_usage: ApiUsageTable;
   bursts: BurstsTable;
+  evolution_runs: EvolutionRunsTable;
 }
 
 type Bool = 0 | 1;
@@ -492,4 +493,11 @@ export interface BurstsTable {
   error: string | null;
   started_at: string;
   finished_at: string | null;
+}
+
+export interface EvolutionRunsTable {
+  week: string;
+  ran_at: string;
+  trigger: 'schedule' | 'manual';
+  report: string;
 }

@@ -8,6 +8,7 @@ import * as m006 from './006-render-queue';
 import * as m007 from './007-exactly-once-decisions';
 import * as m008 from './008-publishing';
 import * as m009 from './009-learning-loop';
+import * as m010 from './010-evolution-runs';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '007-exactly-once-decisions', up: m007.up },
   { version: 8, name: '008-publishing', up: m008.up },
   { version: 9, name: '009-learning-loop', up: m009.up },
+  { version: 10, name: '010-evolution-runs', up: m010.up },
 ];
