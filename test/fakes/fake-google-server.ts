@@ -12,6 +12,8 @@
  *   what a crash left behind) and commentThreads.insert, with Bearer auth, scopes, and the quota
  *   ledger per Pacific-Time day. See fake-google-youtube.ts.
  * - Scripted failures per endpoint (`failNext`), including dropping a connection after the action.
+ * - Video and channel statistics (string counts, as the API sends them) come from
+ *   `options.audience` (fake-audience.ts), so a test or the simulated world decides the numbers.
  *
  * Every request is recorded; uploaded videos, thumbnails and comments are kept as records so that a
  * test can assert each happened exactly once.
@@ -49,6 +51,7 @@ import {
 } from './fake-google-model';
 import { authorize, revoke, token, tokenInfo } from './fake-google-oauth';
 import { handleYouTube, routeYouTube } from './fake-google-youtube';
+import { defaultAudience, type FakeAudience } from './fake-audience';
 
 export type { GoogleErrorSpec } from './fake-google-model';
 export { YOUTUBE_SCOPES } from './fake-google-model';
@@ -103,6 +106,8 @@ export interface FakeGoogleOptions {
   uploadCompleteStatus?: 200 | 201;
   /** videos.list reads uploadStatus "uploaded" this many times before "processed". Default 1. */
   processingPolls?: number;
+  /** What viewers do with the uploaded videos (statistics). Default: defaultAudience. */
+  audience?: FakeAudience;
 }
 
 type ResolvedGoogleOptions = Required<Omit<FakeGoogleOptions, 'now' | 'clients' | 'channels' | 'quota'>> & {
@@ -259,6 +264,7 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     chunkGranularityBytes: options.chunkGranularityBytes ?? 256 * 1024,
     uploadCompleteStatus: options.uploadCompleteStatus ?? 201,
     processingPolls: options.processingPolls ?? 1,
+    audience: options.audience ?? defaultAudience,
   };
   const requests: RecordedRequest[] = [];
   const failures = new FailureScript<GoogleErrorSpec>();

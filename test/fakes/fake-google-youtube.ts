@@ -18,6 +18,7 @@ import {
   type VideoMetadata,
   type VideoRecord,
 } from './fake-google-model';
+import { wholeMetrics, type AudiencePost } from './fake-audience';
 
 interface YouTubeCall {
   world: GoogleWorld;
@@ -462,6 +463,23 @@ function thumbnailSet(videoId: string) {
   };
 }
 
+export function youtubeAudiencePost(video: VideoRecord): AudiencePost {
+  return {
+    platform: 'youtube',
+    id: video.id,
+    account: video.channelId,
+    kind: 'youtube_video',
+    caption: video.description,
+    title: video.title,
+    publishedAt: video.uploadedAt,
+  };
+}
+
+/** The audience's lifetime numbers of a video now (a private video of another channel has none). */
+function videoMetrics(world: GoogleWorld, video: VideoRecord) {
+  return wholeMetrics(world.options.audience.post(youtubeAudiencePost(video), world.now()));
+}
+
 function videoResource(world: GoogleWorld, video: VideoRecord, parts: string[]): Record<string, unknown> {
   const channel = world.channels.get(video.channelId)!;
   const resource: Record<string, unknown> = { kind: 'youtube#video', etag: etag(video.id), id: video.id };
@@ -505,11 +523,15 @@ function videoResource(world: GoogleWorld, video: VideoRecord, parts: string[]):
     };
   }
   if (parts.includes('statistics')) {
+    const metrics = videoMetrics(world, video);
+    // Counts are strings; dislikeCount is private since 2021 and favoriteCount always 0. [U shape]
     resource.statistics = {
-      viewCount: '0',
-      likeCount: '0',
+      viewCount: String(metrics?.views ?? 0),
+      likeCount: String(metrics?.likes ?? 0),
       favoriteCount: '0',
-      commentCount: String(world.comments.filter((c) => c.videoId === video.id).length),
+      commentCount: String(
+        (metrics?.comments ?? 0) + world.comments.filter((c) => c.videoId === video.id).length,
+      ),
     };
   }
   if (parts.includes('processingDetails')) {
@@ -630,9 +652,13 @@ function listChannels(call: YouTubeCall): FakeAnswer {
       resource.contentDetails = { relatedPlaylists: { likes: '', uploads: uploadsPlaylist(channel.id) } };
     }
     if (parts.includes('statistics')) {
+      const subscribers = world.options.audience.account(
+        { platform: 'youtube', id: channel.id },
+        world.now(),
+      ).followers;
       resource.statistics = {
-        viewCount: '0',
-        subscriberCount: '0',
+        viewCount: String(uploads.reduce((sum, video) => sum + (videoMetrics(world, video)?.views ?? 0), 0)),
+        subscriberCount: String(Math.round(subscribers)),
         hiddenSubscriberCount: false,
         videoCount: String(uploads.length),
       };

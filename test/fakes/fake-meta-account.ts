@@ -161,6 +161,10 @@ export function pageNode(
     id: () => page.id,
     name: () => page.name,
     category: () => 'Media',
+    followers_count: () =>
+      Math.round(world.audience.account({ platform: 'facebook', id: page.id }, world.now()).followers),
+    fan_count: () =>
+      Math.round(world.audience.account({ platform: 'facebook', id: page.id }, world.now()).followers),
     link: () => `https://www.facebook.com/${page.id}`,
     access_token: () => {
       if (!manages)

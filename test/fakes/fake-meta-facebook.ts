@@ -25,6 +25,7 @@ import {
   type PageRecord,
   type TokenRecord,
 } from './fake-meta-model';
+import { fbPostAudiencePost, metricsNow } from './fake-meta-insights';
 
 const DAY_MS = 24 * 3600_000;
 const PUBLISH_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts'];
@@ -426,12 +427,29 @@ function postNode(
   fields: FieldNode[] | undefined,
 ): unknown {
   requireReader(call, owner);
+  const counts = () => {
+    const metrics = metricsNow(call.world, fbPostAudiencePost(post));
+    const recorded = call.world.comments.filter((c) => c.objectId === post.id).length;
+    return {
+      likes: metrics?.likes ?? 0,
+      comments: (metrics?.comments ?? 0) + recorded,
+      shares: metrics?.shares ?? 0,
+    };
+  };
   return project('Post', fields ?? [{ name: 'created_time' }, { name: 'message' }, { name: 'id' }], {
     id: () => post.id,
     message: () => post.message,
     created_time: () => graphTime(post.createdAt),
     updated_time: () => graphTime(post.createdAt),
     permalink_url: () => `https://www.facebook.com/${post.id.replace('_', '/posts/')}`,
+    // likes.summary(true) / comments.summary(true) / shares [U shapes; shares absent at 0].
+    likes: () => ({ data: [], summary: { total_count: counts().likes } }),
+    reactions: () => ({ data: [], summary: { total_count: counts().likes } }),
+    comments: () => ({
+      data: [],
+      summary: { total_count: counts().comments, order: 'ranked', can_comment: true },
+    }),
+    shares: () => (counts().shares > 0 ? { count: counts().shares } : undefined),
     attachments: () => ({
       data: [
         post.attachedPhotoIds.length === 1

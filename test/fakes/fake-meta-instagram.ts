@@ -27,6 +27,7 @@ import {
   type TokenRecord,
   type UploadRecord,
 } from './fake-meta-model';
+import { foreignMediaNode, igAudiencePost, metricsNow } from './fake-meta-insights';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -94,9 +95,83 @@ export function igUserNode(world: MetaWorld, page: PageRecord, fields: FieldNode
     name: () => page.name,
     biography: () => '',
     profile_picture_url: () => `https://scontent.example/${ig.id}.jpg`,
-    followers_count: () => 1000,
+    followers_count: () =>
+      Math.round(world.audience.account({ platform: 'instagram', id: ig.id }, world.now()).followers),
     follows_count: () => 10,
     media_count: () => [...world.igMedia.values()].filter((m) => m.igUserId === ig.id).length,
+    business_discovery: (children, field) => businessDiscovery(world, children, field.modifiers?.username),
+  });
+}
+
+/**
+ * `fields=business_discovery.username(<name>){followers_count,media.limit(n){…}}` [U syntax,
+ * reference §3.4]: a seeded account, or one of the fake's own Instagram accounts (then its
+ * published media with the audience's counts). Anyone else is refused as Meta refuses a personal
+ * or unknown account.
+ */
+function businessDiscovery(
+  world: MetaWorld,
+  children: FieldNode[] | undefined,
+  username: string | undefined,
+): Record<string, unknown> {
+  if (!username) {
+    throw world.fail('invalidParameter', {
+      message: '(#100) business_discovery needs .username(<username>).',
+    });
+  }
+  const wanted = username.toLowerCase().replace(/^@/, '');
+  const fields = children ?? [{ name: 'id' }];
+  const mediaList = (items: Array<Record<string, unknown>>, field: FieldNode) => {
+    const limit = Number(field.modifiers?.limit ?? 25);
+    return { data: items.slice(0, Number.isInteger(limit) && limit > 0 ? limit : 25) };
+  };
+  const seed = world.discovery.accounts.get(wanted);
+  if (seed) {
+    return project('IGUser', fields, {
+      id: () => seed.id ?? `1784100${String(seed.username.length).padStart(10, '0')}`,
+      username: () => seed.username,
+      name: () => seed.name ?? seed.username,
+      followers_count: () => seed.followersCount,
+      media_count: () => seed.media.length,
+      media: (sub, field) =>
+        mediaList(
+          seed.media.map((m) => foreignMediaNode(m, sub ?? [{ name: 'id' }])),
+          field,
+        ),
+    });
+  }
+  const own = [...world.igUsers.values()].find((p) => p.instagram!.username.toLowerCase() === wanted);
+  if (!own) {
+    throw world.fail('businessDiscoveryNotFound', {
+      message: `Cannot find User with the given username: ${username}`,
+    });
+  }
+  const ig = own.instagram!;
+  const media = [...world.igMedia.values()]
+    .filter((m) => m.igUserId === ig.id && m.mediaProductType !== 'STORY')
+    .reverse();
+  return project('IGUser', fields, {
+    id: () => ig.id,
+    username: () => ig.username,
+    name: () => own.name,
+    followers_count: () =>
+      Math.round(world.audience.account({ platform: 'instagram', id: ig.id }, world.now()).followers),
+    media_count: () => media.length,
+    media: (sub, field) =>
+      mediaList(
+        media.map((m) =>
+          project(
+            'IGMedia',
+            sub ?? [{ name: 'id' }],
+            Object.fromEntries(
+              ['id', 'caption', 'like_count', 'comments_count', 'timestamp', 'media_type', 'permalink'].map(
+                (name) => [name, () => mediaNode(world, m, [{ name }])[name]],
+              ),
+            ),
+          ),
+        ),
+        field,
+      ),
   });
 }
 
@@ -498,8 +573,10 @@ function mediaNode(world: MetaWorld, media: IgMediaRecord, fields: FieldNode[]):
     shortcode: () => media.permalink.split('/').at(-2),
     username: () => page.instagram!.username,
     owner: () => ({ id: media.igUserId }),
-    like_count: () => 0,
-    comments_count: () => world.comments.filter((c) => c.objectId === media.id).length,
+    like_count: () => metricsNow(world, igAudiencePost(media))?.likes ?? 0,
+    comments_count: () =>
+      (metricsNow(world, igAudiencePost(media))?.comments ?? 0) +
+      world.comments.filter((c) => c.objectId === media.id).length,
     is_shared_to_feed: () => (media.mediaProductType === 'REELS' ? (media.shareToFeed ?? true) : undefined),
     media_url: () => media.videoUrl ?? media.imageUrl ?? `https://scontent.example/${media.id}.mp4`,
     thumbnail_url: () =>

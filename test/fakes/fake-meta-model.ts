@@ -150,6 +150,31 @@ export const DEFAULT_META_RULE_ERRORS = {
   },
   /** Photo upload without a usable image. [U] code 324 */
   photoInvalid: { code: 324, message: '(#324) Missing or invalid image file' },
+  /**
+   * An insights metric that is unknown, retired (plays, impressions, video_views…) or not offered
+   * for the media type fails the WHOLE request. [V: "will return an error"; code 100 and the
+   * wording U, widely reported]
+   */
+  metricInvalid: { code: 100, message: '(#100) metric must be one of the following values' },
+  /** Insights asked of a media inside a carousel album (query the album). [V rule, U code] */
+  albumChildInsights: {
+    code: 100,
+    message: '(#100) Insights are not available for media inside a carousel album; query the album.',
+  },
+  /** The 31st unique hashtag searched by one account in a rolling 7 days. [V rule, U code] */
+  hashtagLimitReached: {
+    code: 4,
+    subcode: 2207034,
+    message:
+      'You have reached the limit of 30 unique hashtags searched by this account in a rolling 7-day period.',
+  },
+  /** business_discovery of a username that is not a professional account. [U] 110/2207013 */
+  businessDiscoveryNotFound: {
+    code: 110,
+    subcode: 2207013,
+    type: 'IGApiException',
+    message: 'Cannot find User with the given username.',
+  },
 } satisfies Record<string, MetaErrorSpec>;
 
 export type MetaRule = keyof typeof DEFAULT_META_RULE_ERRORS;
@@ -329,6 +354,8 @@ export interface CommentRecord {
 export interface FieldNode {
   name: string;
   children?: FieldNode[];
+  /** Modifiers written after the name: `media.limit(5)` → {limit: '5'}, `business_discovery.username(x)`. */
+  modifiers?: Record<string, string>;
 }
 
 export function parseFields(text: string | undefined): FieldNode[] | undefined {
@@ -339,7 +366,10 @@ export function parseFields(text: string | undefined): FieldNode[] | undefined {
     for (;;) {
       let name = '';
       while (at < text.length && !',{}'.includes(text[at]!)) name += text[at++];
-      name = name.trim().replace(/\..*$/, ''); // drop modifiers such as .limit(5)
+      name = name.trim();
+      const modifiers: Record<string, string> = {};
+      for (const [, key, value] of name.matchAll(/\.([a-z_]+)\(([^()]*)\)/g)) modifiers[key!] = value!;
+      name = name.replace(/\..*$/, ''); // the modifiers (.limit(5), .username(x)) are kept apart
       let children: FieldNode[] | undefined;
       if (text[at] === '{') {
         at += 1;
@@ -351,7 +381,11 @@ export function parseFields(text: string | undefined): FieldNode[] | undefined {
           });
         at += 1;
       }
-      if (name) nodes.push(children ? { name, children } : { name });
+      if (name) {
+        const node: FieldNode = children ? { name, children } : { name };
+        if (Object.keys(modifiers).length > 0) node.modifiers = modifiers;
+        nodes.push(node);
+      }
       if (text[at] === ',') {
         at += 1;
         continue;
@@ -375,7 +409,7 @@ export function parseFields(text: string | undefined): FieldNode[] | undefined {
 export function project(
   nodeType: string,
   fields: FieldNode[],
-  getters: Record<string, (children: FieldNode[] | undefined) => unknown>,
+  getters: Record<string, (children: FieldNode[] | undefined, field: FieldNode) => unknown>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
@@ -386,7 +420,7 @@ export function project(
         message: `(#100) Tried accessing nonexisting field (${field.name}) on node type (${nodeType})`,
       });
     }
-    const value = getter(field.children);
+    const value = getter(field.children, field);
     if (value !== undefined) out[field.name] = value;
   }
   return out;

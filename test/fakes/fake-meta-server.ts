@@ -18,6 +18,10 @@
  * - Every error is the §2.1 envelope with `fbtrace_id` (and `is_transient` on Instagram paths).
  * - Scripted failures per endpoint (`failNext`), including rate limits with usage headers, and a
  *   connection dropped after the action took effect.
+ * - What the audience does: media fields, media and account insights, Facebook reel insights and
+ *   Page followers come from `options.audience` (fake-audience.ts); hashtag search with the 30
+ *   unique hashtags per account per rolling 7 days, and business discovery of seeded accounts
+ *   (`options.discovery`) and of the fake's own accounts. See fake-meta-insights.ts.
  *
  * Every request is recorded; the published things are kept as records so that a test can assert
  * that each was published exactly once.
@@ -62,9 +66,20 @@ import {
 import { routeInstagram, startContainerProcessing } from './fake-meta-instagram';
 import { routeFacebook, startVideoProcessing } from './fake-meta-facebook';
 import { routeAccount } from './fake-meta-account';
+import { defaultAudience, type FakeAudience } from './fake-audience';
+import {
+  routeInsights,
+  seedBusinessAccount,
+  seedHashtag,
+  type DiscoveryState,
+  type FakeBusinessAccountSeed,
+  type FakeHashtagSeed,
+} from './fake-meta-insights';
 
 export { metaFailure } from './fake-meta-failures';
 export type { MetaErrorSpec, MetaRule, ProcessingScript } from './fake-meta-model';
+export type { FakeAudience } from './fake-audience';
+export type { FakeBusinessAccountSeed, FakeForeignMediaSeed, FakeHashtagSeed } from './fake-meta-insights';
 
 export const DEFAULT_META_VERSIONS = ['v20.0', 'v21.0', 'v22.0', 'v23.0', 'v24.0', 'v25.0', 'v26.0'];
 
@@ -164,6 +179,12 @@ export interface FakeMetaOptions {
   facebookPhotoFormats?: Array<'jpeg' | 'png' | 'gif' | 'webp'>;
   /** Rolling 24-h reels per Page. Default 30 [V]. */
   reelsPerPagePer24h?: number;
+  /** What people do with the published posts (every count the fake reports). Default: defaultAudience. */
+  audience?: FakeAudience;
+  /** Other accounts' media that hashtag search and business discovery find. */
+  discovery?: { hashtags?: FakeHashtagSeed[]; accounts?: FakeBusinessAccountSeed[] };
+  /** Unique hashtags one IG account may search per rolling window. Default 30 per 7 days [V]. */
+  hashtagSearchLimit?: { unique: number; windowMs: number };
   /** How the fake fetches media URLs. */
   fetch?: {
     timeoutMs?: number;
@@ -188,7 +209,10 @@ export interface MediaFetchRecord {
 }
 
 type ResolvedMetaOptions = Required<
-  Omit<FakeMetaOptions, 'now' | 'app' | 'users' | 'pages' | 'ruleErrors' | 'processingPolls' | 'fetch'>
+  Omit<
+    FakeMetaOptions,
+    'now' | 'app' | 'users' | 'pages' | 'ruleErrors' | 'processingPolls' | 'fetch' | 'audience' | 'discovery'
+  >
 > & {
   processingPolls: Required<NonNullable<FakeMetaOptions['processingPolls']>>;
   fetch: Required<NonNullable<FakeMetaOptions['fetch']>>;
@@ -216,6 +240,10 @@ export interface MetaWorld {
   mediaFetches: MediaFetchRecord[];
   containerScripts: Map<string, ProcessingScript>;
   nextContainerScripts: ProcessingScript[];
+  /** Every number the fake reports about published posts and accounts comes from here. */
+  audience: FakeAudience;
+  /** Hashtags, their media, the searches counted per account, and discoverable accounts. */
+  discovery: DiscoveryState;
   videoScripts: Map<string, ProcessingScript>;
   nextVideoScripts: ProcessingScript[];
   nextId(): string;
@@ -291,6 +319,12 @@ export interface FakeMeta {
   /** Feed posts (from /feed, and from /photos with published=true), oldest first. */
   feedPosts(pageId?: string): FbPostRecord[];
   comments(objectId?: string): CommentRecord[];
+  /** Adds (or replaces) a hashtag's media that hashtag search finds. */
+  seedHashtag(seed: FakeHashtagSeed): void;
+  /** Adds (or replaces) an account business discovery finds by username. */
+  seedBusinessAccount(seed: FakeBusinessAccountSeed): void;
+  /** Unique hashtags an IG account searched in the current window, with when each was counted. */
+  hashtagSearches(igUserId: string): Array<{ hashtag: string; countedAt: Date }>;
   uploads: UploadRecord[];
   /** Every media URL the fake fetched. */
   mediaFetches: MediaFetchRecord[];
@@ -353,6 +387,7 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
     facebookPhotoMaxBytes: options.facebookPhotoMaxBytes ?? 10 * 1024 * 1024,
     facebookPhotoFormats: options.facebookPhotoFormats ?? ['jpeg', 'png'],
     reelsPerPagePer24h: options.reelsPerPagePer24h ?? 30,
+    hashtagSearchLimit: options.hashtagSearchLimit ?? { unique: 30, windowMs: 7 * 24 * 3600_000 },
     fetch: { timeoutMs: 10_000, followRedirects: false, checkContentType: true, ...options.fetch },
   };
   const ruleErrors = { ...DEFAULT_META_RULE_ERRORS } as Record<MetaRule, MetaErrorSpec>;
@@ -386,6 +421,8 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
     mediaFetches: [],
     containerScripts: new Map(),
     nextContainerScripts: [],
+    audience: options.audience ?? defaultAudience,
+    discovery: { hashtags: new Map(), hashtagIds: new Map(), searches: new Map(), accounts: new Map() },
     videoScripts: new Map(),
     nextVideoScripts: [],
     nextId: () => String(17_900_000_000_000_000n + BigInt(++idCounter)),
@@ -430,6 +467,8 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
   };
 
   // Seeds
+  for (const seed of options.discovery?.hashtags ?? []) seedHashtag(world, seed);
+  for (const seed of options.discovery?.accounts ?? []) seedBusinessAccount(world, seed);
   const userSeeds = options.users ?? [
     { id: '2000000000000001', name: 'Fake Owner', token: 'fake-user-token' },
   ];
@@ -525,6 +564,7 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
       }
     }
     const found =
+      routeInsights(world, request.method, segments) ??
       routeAccount(world, request.method, segments) ??
       routeInstagram(world, request.method, segments) ??
       routeFacebook(world, request.method, segments, graphParams(request));
@@ -798,6 +838,12 @@ export async function startFakeMeta(options: FakeMetaOptions = {}): Promise<Fake
     facebookPhotos: (pageId) => byOwner(world.photos.values(), pageId),
     feedPosts: (pageId) => byOwner(world.posts.values(), pageId),
     comments: (objectId) => world.comments.filter((c) => objectId === undefined || c.objectId === objectId),
+    seedHashtag: (seed) => seedHashtag(world, seed),
+    seedBusinessAccount: (seed) => seedBusinessAccount(world, seed),
+    hashtagSearches: (igUserId) =>
+      [...(world.discovery.searches.get(igUserId) ?? new Map<string, Date>())]
+        .filter(([, at]) => world.now().getTime() - at.getTime() < resolved.hashtagSearchLimit.windowMs)
+        .map(([hashtag, countedAt]) => ({ hashtag, countedAt })),
     uploads: world.uploads,
     mediaFetches: world.mediaFetches,
     close: listening.close,
