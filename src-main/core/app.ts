@@ -51,6 +51,7 @@ import { llmHandlers } from './llm/llm-handlers';
 import { maestroHandlers } from './maestro/maestro-handlers';
 import { proposalsHandlers } from './proposals/proposals-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
+import { createLearningReads, type LearningReads } from './analytics/learning-reads';
 
 export interface CoreConfig {
   /** Folder for the database and every file the app writes. */
@@ -94,6 +95,8 @@ export interface Core {
   connections: ConnectionsService;
   /** The publishing calendar and the loop that publishes due posts (tests drive `runDue`). */
   publishing: { calendar: CalendarService; publisher: Publisher };
+  /** Metrics back from the platforms, the trend scout and the bootstrap (the caller decides when). */
+  learning: Omit<LearningReads, 'handlers'>;
   close(): Promise<void>;
 }
 
@@ -203,6 +206,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   events.subscribe((event) => {
     if (event.stream === 'job.progress' && event.payload.status === 'completed') publisher.wake();
   });
+  const learning = createLearningReads({
+    db,
+    clock,
+    activity,
+    settings,
+    graph,
+    youtube,
+    tokens: connections,
+  });
   const history = new ContentHistory(db, clock);
   const advisor = new StrategyAdvisor({ db, clock, settings });
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events, advisor });
@@ -267,6 +279,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...llmHandlers(llm),
     ...connectionsHandlers(connections),
     ...calendarHandlers(calendar),
+    ...learning.handlers,
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -326,6 +339,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bursts: { runner, scheduler, service: maestroService },
     connections,
     publishing: { calendar, publisher },
+    learning: { metrics: learning.metrics, scout: learning.scout, bootstrap: learning.bootstrap },
     close: async () => {
       await startup;
       scheduler.stop();

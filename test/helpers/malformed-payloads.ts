@@ -129,6 +129,32 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
       payload: { brandId: sampleBrand.id, platform: 'youtube' },
       required: ['brandId', 'platform'],
     },
+    'analytics.brand': { payload: { brandId: sampleBrand.id, days: 30 }, required: ['brandId'] },
+    'analytics.post': {
+      payload: { platform: 'instagram', mediaId: '17900000000000001' },
+      required: ['platform', 'mediaId'],
+    },
+    'analytics.collectNow': { payload: { brandId: sampleBrand.id }, required: [] },
+    'scout.hashtags.list': { payload: { brandId: sampleBrand.id }, required: ['brandId'] },
+    'scout.hashtags.set': {
+      payload: { brandId: sampleBrand.id, hashtags: ['guthealth', '#Longevity'] },
+      required: ['brandId', 'hashtags'],
+    },
+    'scout.competitors.list': { payload: { brandId: sampleBrand.id }, required: ['brandId'] },
+    'scout.competitors.add': {
+      payload: { brandId: sampleBrand.id, username: '@naturalhealinglab' },
+      required: ['brandId', 'username'],
+    },
+    'scout.competitors.remove': {
+      payload: { brandId: sampleBrand.id, username: '@naturalhealinglab' },
+      required: ['brandId', 'username'],
+    },
+    'scout.trending': {
+      payload: { brandId: sampleBrand.id, method: 'hashtag_search', limit: 20 },
+      required: [],
+    },
+    'scout.runNow': { payload: { brandId: sampleBrand.id }, required: [] },
+    'scout.bootstrap': { payload: {}, required: [] },
   };
 
 const sqlLooking = [

@@ -14,3 +14,4 @@ export * from './agents';
 export * from './proposals';
 export * from './publishing';
 export * from './examiner';
+export * from './analytics';

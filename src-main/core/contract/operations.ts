@@ -61,6 +61,24 @@ import {
 } from './publishing';
 import { jobCreateSchema, jobIdInputSchema, jobListInputSchema, jobSchema } from './jobs';
 import { appInfoSchema, emptyInputSchema, healthSchema } from './system';
+import {
+  analyticsBrandInputSchema,
+  analyticsBrandSchema,
+  analyticsCollectInputSchema,
+  analyticsCollectSummarySchema,
+  analyticsPostDetailSchema,
+  analyticsPostInputSchema,
+  bootstrapStatusSchema,
+  competitorInputSchema,
+  competitorSchema,
+  scoutBrandInputSchema,
+  scoutHashtagsSchema,
+  scoutHashtagsSetSchema,
+  scoutRunInputSchema,
+  scoutRunSummarySchema,
+  trendingInputSchema,
+  trendingItemSchema,
+} from './analytics';
 
 interface OperationDefinition<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -432,6 +450,73 @@ export const operations = {
     mutates: true,
     destructive: true,
     summary: 'Forget a platform connection and its tokens',
+  }),
+
+  'analytics.brand': op({
+    input: analyticsBrandInputSchema,
+    output: analyticsBrandSchema,
+    mutates: false,
+    summary: 'A brand’s followers, views and engagement over time, best hours, top and bottom posts',
+  }),
+  'analytics.post': op({
+    input: analyticsPostInputSchema,
+    output: analyticsPostDetailSchema,
+    mutates: false,
+    summary: 'One published post’s measurements at 1 h, 6 h, 24 h, 48 h and 7 d',
+  }),
+  'analytics.collectNow': op({
+    input: analyticsCollectInputSchema,
+    output: analyticsCollectSummarySchema,
+    mutates: true,
+    summary: 'Take the metrics due now from Instagram, Facebook and YouTube (returns when done)',
+  }),
+  'scout.hashtags.list': op({
+    input: scoutBrandInputSchema,
+    output: scoutHashtagsSchema,
+    mutates: false,
+    summary: 'The hashtags the scout searches for a brand, and the 30-a-week budget',
+  }),
+  'scout.hashtags.set': op({
+    input: scoutHashtagsSetSchema,
+    output: scoutHashtagsSchema,
+    mutates: true,
+    summary: 'Set a brand’s hashtags to search (null: back to the niche’s defaults)',
+  }),
+  'scout.competitors.list': op({
+    input: scoutBrandInputSchema,
+    output: z.array(competitorSchema),
+    mutates: false,
+    summary: 'The accounts the scout watches for a brand',
+  }),
+  'scout.competitors.add': op({
+    input: competitorInputSchema,
+    output: z.array(competitorSchema),
+    mutates: true,
+    summary: 'Watch another Instagram professional account for a brand',
+  }),
+  'scout.competitors.remove': op({
+    input: competitorInputSchema,
+    output: z.array(competitorSchema),
+    mutates: true,
+    summary: 'Stop watching an account',
+  }),
+  'scout.trending': op({
+    input: trendingInputSchema,
+    output: z.array(trendingItemSchema),
+    mutates: false,
+    summary: 'What the scout found, newest first',
+  }),
+  'scout.runNow': op({
+    input: scoutRunInputSchema,
+    output: scoutRunSummarySchema,
+    mutates: true,
+    summary: 'Search the brands’ hashtags, competitors and own posts now (returns when done)',
+  }),
+  'scout.bootstrap': op({
+    input: emptyInputSchema,
+    output: bootstrapStatusSchema,
+    mutates: false,
+    summary: 'How far the cold-start bootstrap is, and what it still needs',
   }),
 } as const;
 
