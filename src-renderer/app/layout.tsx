@@ -4,6 +4,7 @@ import { Toasts } from '../ui/toasts';
 import { ConnectionBanner } from './connection-banner';
 import { useLiveUpdates } from './live-updates';
 import { Sidebar } from './sidebar';
+import { UpdateBanner } from './update-banner';
 
 export function Layout() {
   useLiveUpdates();
@@ -12,6 +13,7 @@ export function Layout() {
       <Sidebar />
       <main className="main">
         <ConnectionBanner />
+        <UpdateBanner />
         <Outlet />
       </main>
       <Toasts />

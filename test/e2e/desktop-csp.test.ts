@@ -176,4 +176,49 @@ describe('Desktop journey: previews under the desktop CSP (Chromium)', () => {
       throw error;
     }
   });
+
+  it('offers "Restart to update" once an update has downloaded', async () => {
+    const desktopPage = await browser.newPage();
+    try {
+      // The preload's window.maestroDesktop, with an update that finished downloading.
+      await desktopPage.exposeFunction('__maestroInvoke', (name: string, input: unknown) =>
+        t.core.invoke(name, input),
+      );
+      await desktopPage.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        w.__restarts = 0;
+        w.maestro = {
+          invoke: (name: string, input: unknown) =>
+            (w.__maestroInvoke as (n: string, i: unknown) => Promise<unknown>)(name, input),
+          subscribe: () => () => undefined,
+        };
+        w.maestroDesktop = {
+          metaLogin: async () => ({ ok: false, reason: 'cancelled', message: '' }),
+          openExternal: async () => ({ ok: true }),
+          updates: {
+            state: async () => ({ status: 'ready', version: '0.2.0' }),
+            onChange: () => () => undefined,
+            restart: async () => {
+              w.__restarts = (w.__restarts as number) + 1;
+              return true;
+            },
+          },
+        };
+      });
+      await desktopPage.goto(`${base}/index.html#/`);
+      const banner = desktopPage
+        .getByRole('status')
+        .filter({ hasText: 'Maestro 0.2.0 is ready to install.' });
+      await banner.waitFor();
+      await banner.getByRole('button', { name: 'Restart to update' }).click();
+      await expect
+        .poll(() => desktopPage.evaluate(() => (window as unknown as { __restarts: number }).__restarts))
+        .toBe(1);
+    } catch (error) {
+      await saveFailureScreenshot(desktopPage, 'desktop-update-banner');
+      throw error;
+    } finally {
+      await desktopPage.close();
+    }
+  });
 });
