@@ -54,7 +54,9 @@ describe('npm run serve (built headless server)', () => {
     const { server, dir } = await serve();
     await callOperation(server.base, server.token, 'maestro.resume', {});
     await server.stop('SIGTERM');
-    expect(await server.exited).toBe(0);
+    // Windows has no SIGTERM: Node ends the process at once (TerminateProcess) and reports the
+    // signal, so no shutdown code runs there. The database must be consistent all the same.
+    expect(await server.exited).toBe(process.platform === 'win32' ? 'SIGTERM' : 0);
     const sqlite = new BetterSqlite3(join(dir, 'maestro.db'), { readonly: true });
     expect(sqlite.prepare("SELECT value FROM maestro_config WHERE key = 'is_paused'").get()).toEqual({
       value: 'false',
