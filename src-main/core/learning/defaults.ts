@@ -7,6 +7,13 @@ export const learningDefaults = {
   feedbackMaxAgeHours: 72,
   /** Agents need this many attributed posts before their DNA is adapted (reference 4.2). */
   minPostsForAdaptation: 3,
+  /**
+   * With the evidence rule an agent's DNA weights are rewritten only when some share moves by at
+   * least this much, so the log records changes of mind, not noise.
+   */
+  minWeightChange: 0.02,
+  /** Survival is measured over the agent's attributed posts published in this many days. */
+  survivalWindowDays: 14,
 
   /** Survival score (reference 4.1): 100 k average views and a 10 % engagement rate are full marks. */
   survival: {

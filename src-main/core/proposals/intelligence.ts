@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
+import { patternLessons } from '../learning/patterns-service';
 
 type ContentType = 'reel' | 'post';
 const DAY_MS = 86_400_000;
@@ -108,6 +109,9 @@ export async function gatherIntelligence(
     }
     if (learnings.length)
       lines.push('RECENT LEARNINGS:', ...learnings.map((l) => `- [${l.mutation_type}] ${l.description}`));
+    // Shared by every agent writing for the brand (the original's patterns reached no prompt).
+    const patterns = await patternLessons(db, brandId);
+    if (patterns.length) lines.push('WHAT WORKS FOR THIS AUDIENCE:', ...patterns.map((p) => `- ${p}`));
     return lines.join('\n');
   });
   return {
