@@ -20,7 +20,7 @@ import type { MaestroStatus } from '../core/contract/maestro';
 import { systemClock } from '../core/ports/clock';
 import { keyFileCipher } from '../core/secrets/key-file-cipher';
 import { startAssistantListener } from '../mcp/assistant-listener';
-import { stdioEntryBeside, stdioLaunch } from '../mcp/client-config';
+import { desktopLaunch } from '../mcp/client-config';
 import { desktopChannels, type UpdateState } from '../../src-preload/desktop-bridge';
 import { applicationMenuTemplate } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -162,17 +162,17 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   registerContractIpc(ipcMain, core, source.origin);
   forwardEvents(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   // Settings → AI assistants (MCP): while on, /mcp on a loopback port for the stdio bridge, which
-  // clients start as this very executable run as Node (src-main/mcp/).
+  // clients start as this very executable with --mcp-stdio (main.ts, src-main/mcp/).
   const assistants = startAssistantListener({
     core,
     clock: systemClock,
     version: app.getVersion(),
     dataDir,
-    launch: stdioLaunch({
+    launch: desktopLaunch({
       execPath: process.execPath,
-      entry: stdioEntryBeside(join(outDir, 'main')),
+      // Unpackaged, Electron is started with the folder holding package.json (beside out/).
+      appPath: app.isPackaged ? null : join(outDir, '..'),
       dataDir,
-      runAsNode: true,
     }),
   });
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DESKTOP_BRIDGE_FLAG } from './stdio-bridge';
 
 /** How an MCP client starts the stdio bridge: the `mcpServers` entry most clients read. */
 export interface StdioLaunch {
@@ -18,20 +19,25 @@ export function stdioEntryBeside(mainOutDir: string): string {
 }
 
 /**
- * Absolute paths only: clients start the command from a folder of their choosing, and some do
- * not let the creator set one. In the desktop app the command is the app's own executable run as
- * Node (ELECTRON_RUN_AS_NODE), so no separate Node install is needed.
+ * The headless server's bridge: Node running the built entry. Absolute paths only: clients
+ * start the command from a folder of their choosing, and some do not let the creator set one.
  */
-export function stdioLaunch(options: {
+export function stdioLaunch(options: { execPath: string; entry: string; dataDir: string }): StdioLaunch {
+  return { command: options.execPath, args: [options.entry, '--data-dir', options.dataDir] };
+}
+
+/**
+ * The desktop app's bridge: its own executable with DESKTOP_BRIDGE_FLAG (no separate Node needed,
+ * and the installed app cannot be run as Node). Unpackaged, Electron also needs the app folder.
+ */
+export function desktopLaunch(options: {
   execPath: string;
-  entry: string;
+  appPath: string | null;
   dataDir: string;
-  runAsNode?: boolean;
 }): StdioLaunch {
   return {
     command: options.execPath,
-    args: [options.entry, '--data-dir', options.dataDir],
-    ...(options.runAsNode ? { env: { ELECTRON_RUN_AS_NODE: '1' } } : {}),
+    args: [...(options.appPath ? [options.appPath] : []), DESKTOP_BRIDGE_FLAG, '--data-dir', options.dataDir],
   };
 }
 

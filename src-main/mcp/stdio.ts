@@ -1,19 +1,13 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import packageJson from '../../package.json';
-import { createAssistantServer } from './assistant-server';
-import { remoteBackend } from './remote-backend';
+import { runStdioBridge } from './stdio-bridge';
 
 /**
  * `npm run --silent mcp -- --data-dir DIR` (built: `node out/main/mcp.js --data-dir DIR`): MCP
- * over stdio for clients that start a process. It lists Maestro's tools, resources and prompts
- * itself and hands every call to the Maestro that owns DIR (desktop app or headless server), so
- * one core serves the data and the open window shows what the assistant changed. It loads no
- * database and no native code, so any Node (or the desktop app run as Node) can start it.
- *
- * stdout carries the protocol: everything said to a person goes to stderr.
+ * over stdio for clients that start a process, as a bridge to the running Maestro of DIR. Any
+ * Node can start it; the desktop app serves the same bridge as `Maestro --mcp-stdio`.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,26 +17,7 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const dataDir = resolve(values['data-dir']);
-  const backend = remoteBackend({ dataDir, version: packageJson.version });
-  const server = createAssistantServer(backend, packageJson.version);
-  const transport = new StdioServerTransport();
-
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await server.close().catch(() => undefined);
-    await backend.close();
-    process.exit(0);
-  };
-  // The client closes our stdin when it is done with us; the SDK does not watch for that.
-  process.stdin.once('end', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
-
-  await server.connect(transport);
-  console.error(`Maestro MCP (stdio) for the data in ${dataDir}`);
+  await runStdioBridge({ dataDir: resolve(values['data-dir']), version: packageJson.version });
 }
 
 main().catch((error: unknown) => {

@@ -16,11 +16,12 @@ export interface AssistantTool {
 }
 
 /**
- * `proposals.bulkReview` → `proposals_bulk_review`: only [a-z0-9_], which every MCP client
- * accepts (some refuse dots, some are case-sensitive in surprising ways).
+ * `proposals.bulkReview` → `proposals_bulk_review`, `scout.hashtags.list` → `scout_hashtags_list`:
+ * only [a-z0-9_], which every MCP client accepts (some refuse dots, some are case-sensitive in
+ * surprising ways).
  */
 export function toolNameOf(operation: OperationName): string {
-  return operation.replace('.', '_').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return operation.replace(/\./g, '_').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 /**

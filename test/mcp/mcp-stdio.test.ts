@@ -62,10 +62,6 @@ describe('MCP over stdio (npm run mcp -- --data-dir DIR), bridged to the Maestro
       respond: contentLlm({ rejectTitle: () => true }).respond,
     });
     server = await startServeProcess(temp.dir);
-    // Printed right after the URL line the helper waits for.
-    await vi.waitFor(() =>
-      expect(server!.output()).toContain(`AI assistants (MCP, when on in Settings): ${server!.base}/mcp`),
-    );
     await ok('settings.set', {
       values: {
         llmBaseUrl: fake.baseUrl,

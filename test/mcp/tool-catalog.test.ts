@@ -8,6 +8,7 @@ describe('the MCP tool catalog, generated from the contract', () => {
     expect(toolNameOf('proposals.bulkReview')).toBe('proposals_bulk_review');
     expect(toolNameOf('connections.metaLoginUrl')).toBe('connections_meta_login_url');
     expect(toolNameOf('app.info')).toBe('app_info');
+    expect(toolNameOf('a.b.cD' as never)).toBe('a_b_c_d');
   });
 
   it('has exactly one tool per operation, uniquely named, and maps each name back', () => {
