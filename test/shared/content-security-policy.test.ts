@@ -13,8 +13,8 @@ type RendererPlugin = { name: string; transformIndexHtml?: { handler(): Tag[] } 
 
 /** The meta tag the Vite build writes into index.html, for `electron-vite build` or `dev`. */
 async function metaTag(command: 'build' | 'serve'): Promise<{ tag: Tag; html: { cspNonce?: string } }> {
-  const config = (configExport as (env: { command: string; mode: string }) => Record<string, any>)({
-    // eslint-disable-line @typescript-eslint/no-explicit-any
+  type RendererConfig = { renderer: { plugins: unknown[]; html: { cspNonce?: string } } };
+  const config = (configExport as unknown as (env: { command: string; mode: string }) => RendererConfig)({
     command,
     mode: command === 'serve' ? 'development' : 'production',
   });
