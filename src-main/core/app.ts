@@ -6,6 +6,7 @@ import type { AppInfo } from './contract/system';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { EventHub } from './events/event-hub';
 import { createJobsModule, type JobsModule } from './jobs/jobs-module';
+import type { JobQueueDeps } from './jobs/job-queue';
 import { OpenAiLlmClient, type Fetch } from './llm/openai-llm-client';
 import type { Sleep } from './llm/retry';
 import { LlmUsageLedger } from './llm/usage-ledger';
@@ -71,8 +72,8 @@ export interface CoreConfig {
   images?: ImageProvider;
   /** Test seams of the LLM client: waits between retries, the SDK's HTTP client, attempts per call. */
   llm?: { sleep?: Sleep; fetch?: Fetch; maxAttempts?: number };
-  /** Test seam of the render queue: waits before retrying a transient FFmpeg failure. */
-  render?: { sleep?: Sleep };
+  /** Test seams of the render queue: waits before retrying a transient FFmpeg failure, and the step runner. */
+  render?: { sleep?: Sleep; runStep?: JobQueueDeps['runStep'] };
   /** false: accepted proposals queue render jobs but nothing renders (tests of other domains). */
   startRenderQueue?: boolean;
   /** Environment variables that override settings (service addresses); process.env by default. */
@@ -140,6 +141,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     images: async () => images ?? configuredImageProvider(await settings.values(), secrets),
     renderConcurrency: async () => (await settings.values()).values.renderConcurrency,
     sleep: config.render?.sleep,
+    runStep: config.render?.runStep,
   });
   const llm = new OpenAiLlmClient({
     ledger: new LlmUsageLedger(db, clock),

@@ -34,6 +34,11 @@ export interface JobQueueDeps {
   /** FFmpeg, fonts, music and the image provider; throws a RenderError when FFmpeg is missing. */
   renderDeps(): Promise<RenderDeps>;
   loadBrand(id: string): Promise<Brand>;
+  /**
+   * Runs one step; runRenderStep by default. The simulated world replaces the pixels with
+   * placeholders so weeks of posts render in seconds while the queue around them stays real.
+   */
+  runStep?: typeof runRenderStep;
 }
 
 type StopReason = 'cancel' | 'shutdown';
@@ -207,7 +212,7 @@ export class JobQueue {
         });
         this.emit(claimed, 'generating', step.name, startPercent);
         let lastSent = startPercent;
-        output = await runRenderStep(
+        output = await (this.deps.runStep ?? runRenderStep)(
           step.name,
           {
             row: claimed,

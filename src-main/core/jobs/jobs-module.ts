@@ -15,7 +15,7 @@ import { RenderError } from '../render/render-error';
 import { renderResources } from '../render/resources';
 import type { Database } from '../store/database';
 import { mediaHealthChecks } from './media-health';
-import { JobQueue } from './job-queue';
+import { JobQueue, type JobQueueDeps } from './job-queue';
 import { JobService } from './job-service';
 
 type HealthCheck = Health['checks'][number];
@@ -35,6 +35,8 @@ export interface JobsModuleConfig {
   renderConcurrency(): Promise<number>;
   /** Waits before retrying a transient FFmpeg failure; tests record them instead of waiting. */
   sleep?: Sleep;
+  /** Replaces the render of each step (the simulated world's placeholders); see JobQueueDeps. */
+  runStep?: JobQueueDeps['runStep'];
 }
 
 /** Files of every job live in `<data>/media/jobs/<id>/`; the transports serve only this folder. */
@@ -63,6 +65,7 @@ export function createJobsModule(config: JobsModuleConfig) {
     mediaDir,
     concurrency: config.renderConcurrency,
     loadBrand,
+    runStep: config.runStep,
     renderDeps: async () => {
       if ('error' in resolved) throw new RenderError('ffmpeg_missing', resolved.error);
       return {
