@@ -227,7 +227,7 @@ describe('Electron shell', () => {
     expect(tray.tooltip).toBe('Maestro (paused)');
     expect(item('pause')).toBeUndefined();
     item('resume')!.click!();
-    await vi.waitFor(() => expect(tray.tooltip).toBe('Maestro (running)'));
+    await vi.waitFor(() => expect(tray.tooltip).toBe('Maestro (running)'), { timeout: 10_000 });
     expect(item('pause')!.label).toBe('Pause Maestro');
 
     const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
@@ -237,7 +237,7 @@ describe('Electron shell', () => {
     sqlite.close();
 
     item('pause')!.click!();
-    await vi.waitFor(() => expect(tray.tooltip).toBe('Maestro (paused)'));
+    await vi.waitFor(() => expect(tray.tooltip).toBe('Maestro (paused)'), { timeout: 10_000 });
   });
 
   it('tray Open shows the window again after it was closed', async () => {
@@ -314,7 +314,7 @@ describe('Electron shell', () => {
     );
     const close = vi.spyOn(desktop.core, 'close');
     fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'quit')!.click!();
-    await vi.waitFor(() => expect(close).toHaveBeenCalled());
+    await vi.waitFor(() => expect(close).toHaveBeenCalled(), { timeout: 10_000 });
   });
 
   it('offers to start at login once, after the first brand, and the tray switch changes it', async () => {
@@ -327,8 +327,9 @@ describe('Electron shell', () => {
         colors: { primary: '#004F00', accent: '#dcf6c8' },
       });
     await brand('first-brand');
-    await vi.waitFor(() =>
-      expect(fake.dialog.messages.map((m) => m.message)).toEqual(['Start Maestro when you log in?']),
+    await vi.waitFor(
+      () => expect(fake.dialog.messages.map((m) => m.message)).toEqual(['Start Maestro when you log in?']),
+      { timeout: 10_000 },
     );
     // Linux: an XDG autostart entry; macOS and Windows: the OS's login items.
     const autostart = join(temp.dir, 'config', 'autostart', 'maestro.desktop');
@@ -336,7 +337,7 @@ describe('Electron shell', () => {
       process.platform === 'linux'
         ? existsSync(autostart) && readFileSync(autostart, 'utf8').includes('--start-in-tray')
         : fake.app.loginItem.openAtLogin;
-    await vi.waitFor(() => expect(enabledAtLogin()).toBe(true));
+    await vi.waitFor(() => expect(enabledAtLogin()).toBe(true), { timeout: 10_000 });
     await brand('second-brand');
     await new Promise((r) => setTimeout(r, 50));
     expect(fake.dialog.messages).toHaveLength(1);
@@ -400,7 +401,7 @@ describe('Electron shell', () => {
         const close = vi.spyOn(desktop.core, 'close');
         fake.BrowserWindow.windows[0]!.close();
         fake.app.emit('window-all-closed');
-        await vi.waitFor(() => expect(close).toHaveBeenCalled());
+        await vi.waitFor(() => expect(close).toHaveBeenCalled(), { timeout: 10_000 });
         expect(fake.Notification.shown.map((n) => n.title)).toEqual(['Maestro has quit']);
       } finally {
         process.env.PATH = path;
