@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { DomainHandlers } from '../dispatcher';
 import type { GraphClient } from '../platforms/graph-client';
@@ -7,7 +8,6 @@ import { Bootstrap } from '../scout/bootstrap';
 import { scoutHandlers } from '../scout/scout-handlers';
 import { TrendScout } from '../scout/trend-scout';
 import type { SettingsService } from '../settings/settings-service';
-import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
 import { analyticsHandlers } from './analytics-handlers';
 import { MetricsCollector } from './metrics-collector';
