@@ -19,6 +19,7 @@ import { localDay } from './maestro/local-time';
 import { ContentHistory } from './proposals/content-history';
 import { ProposalGenerator } from './proposals/proposal-generator';
 import { StrategyAdvisor } from './learning/strategy-advisor';
+import { createLearningLoop, type LearningLoop } from './learning/learning-loop';
 import { ProposalsService } from './proposals/proposals-service';
 import { systemClock, type Clock } from './ports/clock';
 import { configuredImageProvider } from './images/configured-image-provider';
@@ -96,8 +97,11 @@ export interface Core {
   connections: ConnectionsService;
   /** The publishing calendar and the loop that publishes due posts (tests drive `runDue`). */
   publishing: { calendar: CalendarService; publisher: Publisher };
-  /** Metrics back from the platforms, the trend scout and the bootstrap (the caller decides when). */
-  learning: Omit<LearningReads, 'handlers'>;
+  /**
+   * The learning loop: metrics back from the platforms, the trend scout and the bootstrap, then
+   * feedback and adaptation, the weekly evolution and the shared patterns (the caller decides when).
+   */
+  learning: Omit<LearningReads, 'handlers'> & Omit<LearningLoop, 'handlers'>;
   close(): Promise<void>;
 }
 
@@ -219,6 +223,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   const history = new ContentHistory(db, clock);
   const advisor = new StrategyAdvisor({ db, clock, settings });
+  const loop = createLearningLoop({ db, clock, random, settings, activity, events, advisor });
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events, advisor });
   const proposals = new ProposalsService({ db, clock, random, activity, events, renders: jobs.queue });
   const runner = new BurstRunner({
@@ -282,6 +287,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...connectionsHandlers(connections),
     ...calendarHandlers(calendar),
     ...learning.handlers,
+    ...loop.handlers,
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -341,7 +347,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bursts: { runner, scheduler, service: maestroService },
     connections,
     publishing: { calendar, publisher },
-    learning: { metrics: learning.metrics, scout: learning.scout, bootstrap: learning.bootstrap },
+    learning: {
+      metrics: learning.metrics,
+      scout: learning.scout,
+      bootstrap: learning.bootstrap,
+      feedback: loop.feedback,
+      evolution: loop.evolution,
+      patterns: loop.patterns,
+    },
     close: async () => {
       await startup;
       scheduler.stop();

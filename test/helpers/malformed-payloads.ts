@@ -155,6 +155,14 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     },
     'scout.runNow': { payload: { brandId: sampleBrand.id }, required: [] },
     'scout.bootstrap': { payload: {}, required: [] },
+    'learning.runFeedback': { payload: {}, required: [] },
+    'learning.runEvolution': { payload: {}, required: [] },
+    'learning.evolutionHistory': { payload: {}, required: [] },
+    'learning.genePool': { payload: {}, required: [] },
+    'learning.timeline': { payload: { agentId: 'toby', types: ['weight_shift'], limit: 20 }, required: [] },
+    'learning.agentHistory': { payload: { agentId: 'toby' }, required: ['agentId'] },
+    'learning.patterns': { payload: { brandId: sampleBrand.id }, required: [] },
+    'learning.analysePatterns': { payload: {}, required: [] },
   };
 
 const sqlLooking = [

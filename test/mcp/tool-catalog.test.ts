@@ -43,6 +43,8 @@ describe('the MCP tool catalog, generated from the contract', () => {
       'jobs_cancel',
       'calendar_unschedule',
       'connections_disconnect',
+      // The weekly evolution may retire agents.
+      'learning_run_evolution',
     ]);
   });
 

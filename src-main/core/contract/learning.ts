@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agentIdSchema, agentLearningSchema } from './agents';
+import { brandIdSchema } from './brands';
 
 /**
  * The learning loop's own operations (learning.*): feedback (each published post attributed to
@@ -118,3 +119,6 @@ export const learnedPatternSchema = z.object({
   lastValidatedAt: z.string(),
 });
 export type LearnedPattern = z.infer<typeof learnedPatternSchema>;
+
+export const patternsInputSchema = z.object({ brandId: brandIdSchema.nullable().optional() }).strict();
+export const patternsAnalysisSchema = z.object({ brands: z.number(), found: z.number() });

@@ -79,6 +79,17 @@ import {
   trendingInputSchema,
   trendingItemSchema,
 } from './analytics';
+import {
+  agentHistorySchema,
+  evolutionReportSchema,
+  feedbackReportSchema,
+  genePoolEntrySchema,
+  learnedPatternSchema,
+  patternsAnalysisSchema,
+  patternsInputSchema,
+  timelineEntrySchema,
+  timelineInputSchema,
+} from './learning';
 
 interface OperationDefinition<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -450,6 +461,57 @@ export const operations = {
     mutates: true,
     destructive: true,
     summary: 'Forget a platform connection and its tokens',
+  }),
+
+  'learning.runFeedback': op({
+    input: emptyInputSchema,
+    output: feedbackReportSchema,
+    mutates: true,
+    summary: 'Attribute the published posts that are due to their agents, and adapt those agents',
+  }),
+  'learning.runEvolution': op({
+    input: emptyInputSchema,
+    output: evolutionReportSchema,
+    mutates: true,
+    destructive: true,
+    summary:
+      'Run this week’s evolution now if it has not run (may retire weak agents and spawn replacements)',
+  }),
+  'learning.evolutionHistory': op({
+    input: emptyInputSchema,
+    output: z.array(evolutionReportSchema),
+    mutates: false,
+    summary: 'The last weeks’ evolution reports, newest first',
+  }),
+  'learning.genePool': op({
+    input: emptyInputSchema,
+    output: z.array(genePoolEntrySchema),
+    mutates: false,
+    summary: 'The gene pool: archived DNA of thriving and retired agents, best first',
+  }),
+  'learning.timeline': op({
+    input: timelineInputSchema,
+    output: z.array(timelineEntrySchema),
+    mutates: false,
+    summary: 'What the agents learned and how they changed, newest first',
+  }),
+  'learning.agentHistory': op({
+    input: agentIdInputSchema,
+    output: agentHistorySchema,
+    mutates: false,
+    summary: 'An agent’s survival score and strategy weights over time',
+  }),
+  'learning.patterns': op({
+    input: patternsInputSchema,
+    output: z.array(learnedPatternSchema),
+    mutates: false,
+    summary: 'Patterns learned from the brands’ measured posts, strongest first',
+  }),
+  'learning.analysePatterns': op({
+    input: emptyInputSchema,
+    output: patternsAnalysisSchema,
+    mutates: true,
+    summary: 'Look for title, keyword and posting-hour patterns in every brand’s measured posts now',
   }),
 
   'analytics.brand': op({

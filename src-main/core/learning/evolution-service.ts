@@ -16,7 +16,7 @@ import type { Database, GenePoolTable } from '../store/database';
 import type { Selectable } from 'kysely';
 import { snapshotHistory } from './feedback-repository';
 import { evolutionWeek } from './evolution-week';
-import { deathEligibility, inheritDna, pickParent, prunePool, selectionDefaults } from './selection-rules';
+import { chooseParent, deathEligibility, inheritDna, prunePool, selectionDefaults } from './selection-rules';
 
 type PoolRow = Selectable<GenePoolTable>;
 
@@ -266,20 +266,17 @@ export class EvolutionService {
     const brand = dead.created_for_brand;
     const archetype = pick(random, archetypes);
     const personality = brand ? `${archetype} Specialised for ${brand}.` : archetype;
-    let parent: PoolRow | null = null;
-    if (random.next() < selectionDefaults.inheritChance) {
-      const pool = await trx.selectFrom('gene_pool').selectAll().execute();
-      parent = pickParent(
-        pool.map((e) => ({
-          ...e,
-          sourceAgentId: e.source_agent_id,
-          survivalScore: e.survival_score,
-          createdAt: e.created_at,
-        })),
-        dead.agent_id,
-        random,
-      );
-    }
+    const pool = await trx.selectFrom('gene_pool').selectAll().execute();
+    const parent = chooseParent(
+      pool.map((e) => ({
+        ...e,
+        sourceAgentId: e.source_agent_id,
+        survivalScore: e.survival_score,
+        createdAt: e.created_at,
+      })),
+      dead.agent_id,
+      random,
+    );
     const dna = parent ? inheritDna(poolDna(parent), random, personality) : randomDna(random, personality);
     if (parent) {
       await trx

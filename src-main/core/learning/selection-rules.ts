@@ -78,6 +78,20 @@ export function pickParent<T extends PoolEntry>(
 }
 
 /**
+ * The lineage of a replacement (reference 4.3): with probability 0.8 a parent from the gene pool
+ * (see pickParent), otherwise — or when no entry qualifies — none, and the child gets random DNA.
+ * One draw decides, before any parent is drawn.
+ */
+export function chooseParent<T extends PoolEntry>(
+  pool: readonly T[],
+  diedAgentId: string,
+  random: Random,
+): T | null {
+  if (random.next() >= selectionDefaults.inheritChance) return null;
+  return pickParent(pool, diedAgentId, random);
+}
+
+/**
  * A child's DNA from its parent (reference 4.3): temperature ± up to 0.05 (2 dp, within the
  * learning bounds), variant, risk and strategies copied, each weight ± up to 0.03 (at least 0.05),
  * renormalised.

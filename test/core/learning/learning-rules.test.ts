@@ -4,6 +4,7 @@ import { originalWeightShift } from '../../../src-main/core/learning/original-ru
 import {
   deathEligibility,
   inheritDna,
+  chooseParent,
   pickParent,
   prunePool,
 } from '../../../src-main/core/learning/selection-rules';
@@ -20,7 +21,7 @@ import {
   nextTemperature,
   survivalScore,
 } from '../../../src-main/core/learning/survival-score';
-import type { Random } from '../../../src-main/core/ports/random';
+import { seededRandom, type Random } from '../../../src-main/core/ports/random';
 
 /** A random source that answers the given numbers in order. */
 function scripted(...values: number[]): Random {
@@ -211,6 +212,23 @@ describe('weekly selection (reference 4.3)', () => {
     expect(pickParent(pool, 'dead', scripted(0.1))!.sourceAgentId).toBe('a');
     expect(pickParent(pool, 'dead', scripted(0.999))!.sourceAgentId).toBe('c');
     expect(pickParent([pool[0]!], 'dead', scripted(0.5))).toBeNull();
+  });
+
+  it('inherits 80 % of the time and takes random DNA otherwise (one draw decides)', () => {
+    const pool = [
+      { id: 2, sourceAgentId: 'a', survivalScore: 60, createdAt: '2026-01-01' },
+      { id: 3, sourceAgentId: 'b', survivalScore: 30, createdAt: '2026-01-01' },
+    ];
+    // 0.79 < 0.8 inherits; the next draw 0.1 × 90 = 9 picks a.
+    expect(chooseParent(pool, 'dead', scripted(0.79, 0.1))!.sourceAgentId).toBe('a');
+    expect(chooseParent(pool, 'dead', scripted(0.8, 0.1))).toBeNull();
+    expect(chooseParent([], 'dead', scripted(0.1))).toBeNull();
+    // Over many draws the split is 80/20.
+    let inherited = 0;
+    const uniform = seededRandom(7);
+    for (let i = 0; i < 1000; i++) if (chooseParent(pool, 'dead', uniform)) inherited++;
+    expect(inherited).toBeGreaterThan(760);
+    expect(inherited).toBeLessThan(840);
   });
 
   it('inherits DNA with small jitter, within the bounds', () => {
