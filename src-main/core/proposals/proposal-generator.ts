@@ -19,7 +19,7 @@ import { gatherIntelligence } from './intelligence';
 import { postOutputSchema, reelOutputSchema } from './proposal-output';
 import { systemPrompt, userPrompt } from './prompts';
 import { checkPostQuality } from './quality';
-import { drawStrategy, planStrategies, redirectUnavailable } from './strategy-plan';
+import { drawStrategy, redirectUnavailable } from './strategy-plan';
 import { classifyTopic, topicsForNiche } from './topics';
 
 export type ProposalRow = Selectable<ProposalsTable>;
@@ -81,14 +81,11 @@ export class ProposalGenerator {
       hasUnderperformers: intel.underperformers.length > 0,
       hasTrending: intel.trending.length > 0,
     };
-    // With evidence, each proposal draws its strategy for its topic; otherwise the DNA weights
-    // fix the plan up front (null = decided per proposal).
+    // Each proposal draws its strategy for its topic: from the evidence shares once there is
+    // evidence, from the DNA weights before (and with the original rule). The reference instead
+    // rounded each weight's share of the agent's count, so an agent writing one proposal always
+    // wrote its first strategy, whatever its weights said.
     const chooser = (await this.deps.advisor?.forGeneration(agent, brandId, contentType)) ?? null;
-    const slots: Array<string | null> = chooser
-      ? Array.from({ length: request.count }, () => null)
-      : Object.entries(
-          planStrategies(request.count, dna.strategyNames, dna.strategyWeights, availability),
-        ).flatMap(([strategy, n]) => Array.from({ length: n }, () => strategy));
     const profile = brand?.contentProfile ?? { ...defaultContentProfile, custom: false };
     const topics = topicsForNiche(profile.niche, !profile.custom);
     const cooldown = await history.topicsOnCooldown(contentType);
@@ -102,16 +99,15 @@ export class ProposalGenerator {
     const system = systemPrompt(agent.display_name, dna.personality, profile, contentType);
 
     const result: GenerateResult = { created: [], dropped: [], failedCalls: 0 };
-    for (const planned of slots) {
+    for (let i = 0; i < request.count; i++) {
       const pool = available.length ? available : topics;
       const topic = pool[Math.floor(random.next() * pool.length)]!;
-      const strategy =
-        planned ??
-        drawStrategy(
-          dna.strategyNames,
-          redirectUnavailable(dna.strategyNames, chooser!.shares(topic.id), availability),
-          random,
-        );
+      const shares = chooser ? chooser.shares(topic.id) : dna.strategyWeights;
+      const strategy = drawStrategy(
+        dna.strategyNames,
+        redirectUnavailable(dna.strategyNames, shares, availability),
+        random,
+      );
       const { text, trendingItemId } = userPrompt({
         family: familyOf(strategy),
         contentType,

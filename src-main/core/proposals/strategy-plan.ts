@@ -7,14 +7,6 @@ export interface IntelAvailability {
   hasTrending: boolean;
 }
 
-/** Python's round(): halves go to the even neighbour, so 2.5 → 2 and 3.5 → 4. */
-export function roundHalfEven(value: number): number {
-  const floor = Math.floor(value);
-  const diff = value - floor;
-  if (Math.abs(diff - 0.5) < 1e-9) return floor % 2 === 0 ? floor : floor + 1;
-  return Math.round(value);
-}
-
 /**
  * Weights with the strategies that need data the agent does not have moved elsewhere:
  * double_down, refine and compound without top performers hand theirs to exploration (60 %) and
@@ -73,43 +65,4 @@ export function drawStrategy(
     if (draw < 0) return name;
   }
   return names[names.length - 1]!;
-}
-
-/**
- * How many of `count` proposals each strategy writes from fixed weights (the reference's plan),
- * after the unavailable strategies' weight has moved (see redirectUnavailable).
- */
-export function planStrategies(
-  count: number,
-  strategyNames: readonly string[],
-  weights: Readonly<Record<string, number>>,
-  intel: IntelAvailability,
-): Record<string, number> {
-  if (count <= 0) return {};
-  const w = redirectUnavailable(strategyNames, weights, intel);
-  const exploreKey = strategyNames[0] ?? 'explore';
-  const total = Object.values(w).reduce((a, b) => a + b, 0);
-  const shares = total > 0 ? w : { [exploreKey]: 1 };
-  const sum = total > 0 ? total : 1;
-  const plan: Record<string, number> = {};
-  for (const [name, weight] of Object.entries(shares)) plan[name] = roundHalfEven((count * weight) / sum);
-  let assigned = Object.values(plan).reduce((a, b) => a + b, 0);
-  if (assigned < count) plan[exploreKey] = (plan[exploreKey] ?? 0) + (count - assigned);
-  // A surplus is taken in ONE pass from the smallest counts up, one from each positive strategy,
-  // as the reference does. Re-picking the smallest each time would take the whole surplus from
-  // one strategy (6 over four quarters: 2,2,2,2 → 0,2,2,2 instead of 1,1,2,2). One pass always
-  // suffices: only strategies that rounded up (each by at most a half) make the surplus.
-  const position = (name: string) => {
-    const i = strategyNames.indexOf(name);
-    return i < 0 ? strategyNames.length : i;
-  };
-  const smallestFirst = Object.keys(plan).sort((a, b) => plan[a]! - plan[b]! || position(a) - position(b));
-  for (const name of smallestFirst) {
-    if (assigned <= count) break;
-    if (plan[name]! <= 0) continue;
-    plan[name]!--;
-    assigned--;
-  }
-  for (const [name, n] of Object.entries(plan)) if (n <= 0) delete plan[name];
-  return plan;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keywordHash, titleKeywords } from '../../../src-main/core/proposals/keyword-hash';
 import { checkPostQuality } from '../../../src-main/core/proposals/quality';
-import { planStrategies, roundHalfEven } from '../../../src-main/core/proposals/strategy-plan';
+import { drawStrategy, redirectUnavailable } from '../../../src-main/core/proposals/strategy-plan';
+import { seededRandom } from '../../../src-main/core/ports/random';
 import { classifyTopic } from '../../../src-main/core/proposals/topics';
 
 const none = { hasTopPerformers: false, hasUnderperformers: false, hasTrending: false };
@@ -15,68 +16,53 @@ const lexi = {
   weights: { analyze: 0.3, refine: 0.4, systematic: 0.15, compound: 0.15 },
 };
 
-describe('strategy allocation', () => {
-  it('rounds halves to even like Python', () => {
-    expect([0.5, 1.5, 2.5, 3.5, 2.4, 2.6].map(roundHalfEven)).toEqual([0, 2, 2, 4, 2, 3]);
+/** A random source that answers the given numbers in order. */
+const scripted = (...values: number[]) => {
+  let i = 0;
+  return { next: () => values[i++ % values.length]! };
+};
+
+describe('strategy choice', () => {
+  it('with every kind of data, keeps the weights as they are', () => {
+    expect(redirectUnavailable(toby.names, toby.weights, all)).toEqual(toby.weights);
   });
 
   it('with no data at all, Toby explores only', () => {
-    expect(planStrategies(1, toby.names, toby.weights, none)).toEqual({ explore: 1 });
-    expect(planStrategies(3, toby.names, toby.weights, none)).toEqual({ explore: 3 });
-  });
-
-  it('with every kind of data, Toby follows his weights: 10 → 3/2/3/2', () => {
-    expect(planStrategies(10, toby.names, toby.weights, all)).toEqual({
-      explore: 3,
-      iterate: 2,
-      double_down: 3,
-      trending: 2,
-    });
+    expect(redirectUnavailable(toby.names, toby.weights, none)).toEqual({ explore: 1 });
+    expect(drawStrategy(toby.names, { explore: 1 }, scripted(0.99))).toBe('explore');
   });
 
   it('with no data, Lexi keeps about 12 % compound, re-created as her last ("trending") key', () => {
     // refine .40 goes: analyze +.24 (.54), compound +.16 (.31). Then compound .31 goes:
-    // analyze +.186 (.726), compound re-created with .124. Shares .726/.15/.124 → ×10 →
-    // 7.26, 1.5, 1.24 → 7, 2 (half to even), 1.
-    expect(planStrategies(10, lexi.names, lexi.weights, none)).toEqual({
-      analyze: 7,
-      systematic: 2,
-      compound: 1,
-    });
+    // analyze +.186 (.726), compound re-created with .124.
+    const shares = redirectUnavailable(lexi.names, lexi.weights, none);
+    expect(Object.keys(shares).sort()).toEqual(['analyze', 'compound', 'systematic']);
+    expect(shares.analyze).toBeCloseTo(0.726, 9);
+    expect(shares.systematic).toBeCloseTo(0.15, 9);
+    expect(shares.compound).toBeCloseTo(0.124, 9);
   });
 
-  it('balances rounding: a surplus is taken from the smallest shares first, a deficit goes to exploration', () => {
-    // 3 × (.3,.2,.3,.2) = .9,.6,.9,.6 → 1,1,1,1 = 4 > 3: the first of the smallest loses one.
-    expect(planStrategies(3, toby.names, toby.weights, all)).toEqual({
-      iterate: 1,
-      double_down: 1,
-      trending: 1,
-    });
-    // 2 × → .6,.4,.6,.4 → 1,0,1,0 = 2: exact.
-    expect(planStrategies(2, toby.names, toby.weights, all)).toEqual({ explore: 1, double_down: 1 });
+  it('draws each proposal by the shares, so an agent writing one proposal still follows its weights', () => {
+    // Toby's shares in order: explore .3, iterate .2, double_down .3, trending .2.
+    expect(drawStrategy(toby.names, toby.weights, scripted(0.1))).toBe('explore');
+    expect(drawStrategy(toby.names, toby.weights, scripted(0.35))).toBe('iterate');
+    expect(drawStrategy(toby.names, toby.weights, scripted(0.79))).toBe('double_down');
+    expect(drawStrategy(toby.names, toby.weights, scripted(0.81))).toBe('trending');
+    // The reference rounded 1 × each share (all under .5) and gave the proposal to explore every
+    // time; here, over many single proposals, each strategy gets its share.
+    const counts: Record<string, number> = {};
+    const random = seededRandom(3);
+    for (let i = 0; i < 2000; i++) {
+      const s = drawStrategy(toby.names, toby.weights, random);
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+    expect(counts.double_down! / 2000).toBeGreaterThan(0.27);
+    expect(counts.double_down! / 2000).toBeLessThan(0.33);
+    expect(counts.trending! / 2000).toBeGreaterThan(0.17);
   });
 
-  it('removes a surplus in one pass from the smallest counts up, so no strategy is emptied twice', () => {
-    const quarters = { explore: 0.25, iterate: 0.25, double_down: 0.25, trending: 0.25 };
-    // 6 × .25 = 1.5 each → 2 each (half to even) = 8, two too many. One pass over the four ties in
-    // strategy order: explore 2→1, iterate 2→1, balanced. Re-picking the smallest would take
-    // both from explore and leave it with none.
-    expect(planStrategies(6, toby.names, quarters, all)).toEqual({
-      explore: 1,
-      iterate: 1,
-      double_down: 2,
-      trending: 2,
-    });
-    // Weights 3.5/1.5/5.5/1.5 of 12 (total 12, so each count is the weight itself) → 4,2,6,2 = 14,
-    // two too many. Ascending by count: iterate 2, trending 2, explore 4, double_down 6; the first
-    // two give one each → 4,1,6,1.
-    const uneven = { explore: 3.5, iterate: 1.5, double_down: 5.5, trending: 1.5 };
-    expect(planStrategies(12, toby.names, uneven, all)).toEqual({
-      explore: 4,
-      iterate: 1,
-      double_down: 6,
-      trending: 1,
-    });
+  it('falls back to the first strategy when no share is positive', () => {
+    expect(drawStrategy(toby.names, { explore: 0, iterate: 0 }, scripted(0.5))).toBe('explore');
   });
 });
 
