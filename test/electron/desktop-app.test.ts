@@ -27,15 +27,31 @@ beforeEach(() => {
   delete process.env.XDG_CURRENT_DESKTOP;
 });
 afterEach(async () => {
+  // Quit as the app would, and wait for the shell's own final app.quit() (after the database is
+  // closed): otherwise that late quit lands in the next test and closes the next test's core.
+  const quitsBefore = fake.app.quitCalls;
   fake.app.emit('before-quit', { preventDefault: () => undefined });
-  await new Promise((r) => setTimeout(r, 20));
+  if (started)
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
+  started = false;
   delete process.env.MAESTRO_DATA_DIR;
   temp.cleanup();
 });
 
+let started = false;
+let quitsAtStart = 0;
+/** The shell's quit ends with its own app.quit() once the database is closed: wait for it. */
+async function quitFinished() {
+  await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThanOrEqual(quitsAtStart + 2), {
+    timeout: 10_000,
+  });
+  started = false;
+}
 async function start() {
+  quitsAtStart = fake.app.quitCalls;
   const desktop = await runDesktopApp(outDir);
   if (!desktop) throw new Error('the shell did not start');
+  started = true;
   return desktop;
 }
 
@@ -315,6 +331,7 @@ describe('Electron shell', () => {
     const close = vi.spyOn(desktop.core, 'close');
     fake.Tray.instances[0]!.menu!.template.find((i) => i.id === 'quit')!.click!();
     await vi.waitFor(() => expect(close).toHaveBeenCalled(), { timeout: 10_000 });
+    await quitFinished();
   });
 
   it('offers to start at login once, after the first brand, and the tray switch changes it', async () => {
@@ -402,6 +419,7 @@ describe('Electron shell', () => {
         fake.BrowserWindow.windows[0]!.close();
         fake.app.emit('window-all-closed');
         await vi.waitFor(() => expect(close).toHaveBeenCalled(), { timeout: 10_000 });
+        await quitFinished();
         expect(fake.Notification.shown.map((n) => n.title)).toEqual(['Maestro has quit']);
       } finally {
         process.env.PATH = path;

@@ -164,8 +164,11 @@ describe('through the desktop app', () => {
     delete process.env.ELECTRON_RENDERER_URL;
   });
   afterEach(async () => {
+    // Wait for the shell's own final app.quit() (after its database closed), so it cannot land
+    // in the next test and close that test's core.
+    const quitsBefore = fake.app.quitCalls;
     fake.app.emit('before-quit', { preventDefault: () => undefined });
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
     delete process.env.MAESTRO_DATA_DIR;
     temp.cleanup();
   });
