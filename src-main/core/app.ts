@@ -186,7 +186,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         await secrets.reveal('mediaHost.secretAccessKey'),
         publishDefaults.mediaHostUrlSeconds,
       );
-      return config ? s3MediaHost(config) : null;
+      return config ? s3MediaHost(config, clock) : null;
     },
   });
   // The calendar is declared below; the publisher only calls it once running.

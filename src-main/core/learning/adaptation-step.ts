@@ -1,6 +1,7 @@
 import type { AgentDna } from '../agents/dna';
 import { learningDefaults } from './defaults';
 import { originalWeightShift, type StrategyViews } from './original-rule';
+import type { RepertoireSwap } from './repertoire';
 import type { StrategyBelief } from './strategy-evidence';
 import { nextTemperature } from './survival-score';
 
@@ -15,12 +16,18 @@ export interface AdaptationInput {
   /** Average views per strategy over those posts (the original rule's evidence). */
   strategyViews: readonly StrategyViews[];
   /** What the shared evidence says (evidence rule); null when there is too little. */
-  evidence: { weights: Record<string, number>; beliefs: readonly StrategyBelief[] } | null;
+  evidence: {
+    /** The repertoire after any swap (the DNA's strategyNames when none). */
+    strategyNames?: readonly string[];
+    weights: Record<string, number>;
+    beliefs: readonly StrategyBelief[];
+    swap?: RepertoireSwap | null;
+  } | null;
 }
 
 /** One logged change: what moved, from what to what, and why. */
 export interface Mutation {
-  type: 'weight_shift' | 'temperature';
+  type: 'weight_shift' | 'temperature' | 'strategy_swap';
   description: string;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
@@ -28,6 +35,7 @@ export interface Mutation {
 }
 
 export interface AdaptationStep {
+  strategyNames: readonly string[];
   strategyWeights: Record<string, number>;
   temperature: number;
   mutations: Mutation[];
@@ -47,6 +55,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 export function adaptationStep(input: AdaptationInput): AdaptationStep {
   const { dna } = input;
   const unchanged: AdaptationStep = {
+    strategyNames: dna.strategyNames,
     strategyWeights: dna.strategyWeights,
     temperature: dna.temperature,
     mutations: [],
@@ -59,6 +68,7 @@ export function adaptationStep(input: AdaptationInput): AdaptationStep {
     };
   const mutations: Mutation[] = [];
   let weights = dna.strategyWeights;
+  let names: readonly string[] = dna.strategyNames;
 
   if (input.rule === 'original') {
     const shift = originalWeightShift(dna.strategyWeights, input.strategyViews);
@@ -79,11 +89,28 @@ export function adaptationStep(input: AdaptationInput): AdaptationStep {
       });
     }
   } else if (input.evidence) {
+    const swap = input.evidence.swap ?? null;
+    if (swap && input.evidence.strategyNames) {
+      names = input.evidence.strategyNames;
+      mutations.push({
+        type: 'strategy_swap',
+        description:
+          `Adopted ${swap.adopt} in place of ${swap.drop}: for ${swap.brandId}, ${swap.adopt} has a ` +
+          `${pct(swap.probability)} chance of beating every strategy this agent had`,
+        before: { strategyNames: dna.strategyNames },
+        after: {
+          strategyNames: names,
+          brandId: swap.brandId,
+          probability: Math.round(swap.probability * 100) / 100,
+        },
+        confidence: Math.round(swap.probability * 100) / 100,
+      });
+    }
     const target = input.evidence.weights;
-    const moved = dna.strategyNames.filter(
+    const moved = [...new Set([...names, ...dna.strategyNames])].filter(
       (n) => Math.abs((target[n] ?? 0) - (dna.strategyWeights[n] ?? 0)) >= learningDefaults.minWeightChange,
     );
-    if (moved.length > 0) {
+    if (moved.length > 0 || names !== dna.strategyNames) {
       weights = target;
       const best = [...input.evidence.beliefs].sort((a, b) => b.mean - a.mean)[0]!;
       mutations.push({
@@ -120,5 +147,5 @@ export function adaptationStep(input: AdaptationInput): AdaptationStep {
       confidence: 0.8,
     });
   }
-  return { strategyWeights: weights, temperature, mutations, skipped: null };
+  return { strategyNames: names, strategyWeights: weights, temperature, mutations, skipped: null };
 }

@@ -46,9 +46,17 @@ export const learningDefaults = {
 
   /**
    * The minimum share every strategy keeps, by the agent's risk tolerance (the DNA field the
-   * original stored and never used): exploration never stops, and a bolder agent explores more.
+   * original stored and never used). Shares from the chance of being best already explore while
+   * the evidence is uncertain; the floor only makes sure a strategy that fell behind is still
+   * tried now and then, so a drifting audience is noticed. Exploration never stops, a bolder agent
+   * explores more, and a settled agent wastes 3–16 % of its posts on it rather than a third.
    */
-  explorationFloor: { low: 0.04, medium: 0.08, high: 0.12 } as const,
+  explorationFloor: { low: 0.01, medium: 0.02, high: 0.04 } as const,
+  /**
+   * An agent adopts a strategy it lacks when the evidence gives it this chance of beating every
+   * strategy the agent has, for a brand it writes for (see repertoireSwap).
+   */
+  adoptAt: 0.8,
 
   /**
    * Until this many measured posts of a content type exist (across brands), agents plan from

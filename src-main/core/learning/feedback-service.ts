@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import { recordLearning } from '../agents/agent-records';
 import { dnaColumns, dnaFromRow, findAgentRow } from '../agents/agents-repository';
+import type { AgentDna } from '../agents/dna';
 import type { ActivityEntry } from '../contract/activity';
 import type { FeedbackReport } from '../contract/learning';
 import type { EventHub } from '../events/event-hub';
@@ -139,6 +140,7 @@ export class FeedbackService {
             ? {
                 ...dnaColumns({
                   ...dna,
+                  strategyNames: step.strategyNames as AgentDna['strategyNames'],
                   strategyWeights: step.strategyWeights,
                   temperature: step.temperature,
                 }),

@@ -62,7 +62,8 @@ function weightsIn(value: unknown): Record<string, number> | null {
 
 /**
  * Survival per feedback snapshot and the strategy weights after each change, oldest first. The
- * weights series starts with the weights the agent was born with (its spawn log) when known.
+ * weights series starts with the weights the agent was born with: its spawn log, or for an agent
+ * that has none (the built-in agents) the weights its first change started from, at its creation.
  */
 export async function agentHistory(db: Kysely<Database>, agentId: string): Promise<AgentHistory> {
   const snapshots = await db
@@ -74,11 +75,20 @@ export async function agentHistory(db: Kysely<Database>, agentId: string): Promi
     .execute();
   const changes = await db
     .selectFrom('agent_learning')
-    .select(['created_at', 'new_value'])
+    .select(['created_at', 'mutation_type', 'old_value', 'new_value'])
     .where('agent_id', '=', agentId)
     .where('mutation_type', 'in', ['spawn', 'weight_shift', 'manual_edit', 'manual_mutation'])
     .orderBy('id')
     .execute();
+  const weights = changes.flatMap((c) => {
+    const after = weightsIn(parse(c.new_value));
+    return after ? [{ at: c.created_at, weights: after, type: c.mutation_type, before: c.old_value }] : [];
+  });
+  const first = weights[0];
+  const born = first && first.type !== 'spawn' ? weightsIn(parse(first.before)) : null;
+  const agent = born
+    ? await db.selectFrom('agents').select('created_at').where('agent_id', '=', agentId).executeTakeFirst()
+    : undefined;
   return {
     agentId,
     survival: snapshots.map((s) => ({
@@ -87,10 +97,10 @@ export async function agentHistory(db: Kysely<Database>, agentId: string): Promi
       avgViews: s.avg_views,
       posts: s.published_count,
     })),
-    weights: changes.flatMap((c) => {
-      const weights = weightsIn(parse(c.new_value));
-      return weights ? [{ at: c.created_at, weights }] : [];
-    }),
+    weights: [
+      ...(born && agent ? [{ at: agent.created_at, weights: born }] : []),
+      ...weights.map(({ at, weights }) => ({ at, weights })),
+    ],
   };
 }
 

@@ -3,7 +3,9 @@ import { dnaFromRow, type AgentRow } from '../agents/agents-repository';
 import type { Clock } from '../ports/clock';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../store/database';
+import { strategyNames, type StrategyName } from '../agents/strategies';
 import { learningDefaults } from './defaults';
+import { repertoireSwap, type RepertoireSwap } from './repertoire';
 import { scoredPosts } from './evidence-repository';
 import { evidenceWeights, strategyBeliefs, type ScoredPost, type StrategyBelief } from './strategy-evidence';
 
@@ -49,24 +51,38 @@ export class StrategyAdvisor {
   }
 
   /**
-   * The shares the evidence gives an agent's DNA (the weights shown, logged and inherited): its
-   * strategies for the brand it was made for (across brands when none), all content types
-   * together. Null with the original rule or too little evidence.
+   * What the evidence asks of an agent's DNA: possibly a repertoire swap (see repertoireSwap), and
+   * the shares of its (new) strategies — the weights shown, logged and inherited — for the brand
+   * it was made for (across brands when none), all content types together. Null with the original
+   * rule or too little evidence.
    */
-  async dnaTarget(
-    agent: AgentRow,
-  ): Promise<{ weights: Record<string, number>; beliefs: StrategyBelief[] } | null> {
+  async dnaTarget(agent: AgentRow): Promise<DnaTarget | null> {
     const { values } = await this.deps.settings.values();
     if (values.adaptationRule === 'original') return null;
     const posts = await scoredPosts(this.deps.db, { now: this.deps.clock.now() });
     if (posts.length < learningDefaults.minPostsForEvidence) return null;
     const dna = dnaFromRow(agent);
-    const beliefs = beliefsFor(posts, dna.strategyNames, agent.created_for_brand);
+    const brands = agent.created_for_brand
+      ? [agent.created_for_brand]
+      : [...new Set(posts.map((p) => p.brandId))].sort();
+    const catalogue = new Map(brands.map((b) => [b, beliefsFor(posts, strategyNames, b)]));
+    const swap = repertoireSwap(dna.strategyNames, catalogue);
+    const names = swap ? dna.strategyNames.map((n) => (n === swap.drop ? swap.adopt : n)) : dna.strategyNames;
+    const beliefs = beliefsFor(posts, names, agent.created_for_brand);
     return {
+      strategyNames: names as StrategyName[],
       weights: evidenceWeights(beliefs, learningDefaults.explorationFloor[dna.riskTolerance]),
       beliefs,
+      swap,
     };
   }
+}
+
+export interface DnaTarget {
+  strategyNames: StrategyName[];
+  weights: Record<string, number>;
+  beliefs: StrategyBelief[];
+  swap: RepertoireSwap | null;
 }
 
 export interface StrategyChooser {

@@ -4,6 +4,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SettingsValues } from '../contract/settings';
 import { PlatformError } from '../platforms/platform-error';
 import type { MediaHost } from '../ports/media-host';
+import { systemClock, type Clock } from '../ports/clock';
 
 export interface S3HostConfig {
   endpoint: string;
@@ -60,23 +61,30 @@ function hostError(what: string, error: unknown): PlatformError {
  * private, Instagram gets a presigned GET that expires in minutes, and they are deleted after
  * publishing. Path-style addressing, which all three accept.
  */
-export function s3MediaHost(config: S3HostConfig): MediaHost {
+export function s3MediaHost(config: S3HostConfig, clock: Clock = systemClock): MediaHost {
   const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: true,
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
   });
+  // Requests and presigned URLs are signed with the app's clock (the system clock in the app; the
+  // simulated one in tests and the simulation, whose fake bucket checks signatures against it).
+  const sync = () => {
+    client.config.systemClockOffset = clock.now().getTime() - Date.now();
+  };
   return {
     async put(key, file, contentType) {
       // A missing local file is the render's problem, not the host's: it is not caught here.
       const body = await readFile(file);
       try {
+        sync();
         await client.send(
           new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: body, ContentType: contentType }),
         );
         return await getSignedUrl(client, new GetObjectCommand({ Bucket: config.bucket, Key: key }), {
           expiresIn: config.urlSeconds,
+          signingDate: clock.now(),
         });
       } catch (error) {
         if (error instanceof PlatformError) throw error;
@@ -85,6 +93,7 @@ export function s3MediaHost(config: S3HostConfig): MediaHost {
     },
     async remove(key) {
       try {
+        sync();
         await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
       } catch (error) {
         throw hostError(`deleting ${key}`, error);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentDna } from '../../../src-main/core/agents/dna';
 import { adaptationStep } from '../../../src-main/core/learning/adaptation-step';
+import { repertoireSwap } from '../../../src-main/core/learning/repertoire';
 import { summariseAgentPosts } from '../../../src-main/core/learning/agent-summary';
 import { evolutionWeek } from '../../../src-main/core/learning/evolution-week';
 import { discoverPatterns, patternDecay, structuresOf } from '../../../src-main/core/learning/title-patterns';
@@ -231,5 +232,86 @@ describe('learned patterns (reference 9.4, on relative scores)', () => {
     expect(patternDecay(0)).toBe(1);
     expect(patternDecay(30)).toBe(0.3679);
     expect(patternDecay(69.08)).toBe(0.1);
+  });
+});
+
+describe('repertoire swap (an agent adopts a strategy it lacks)', () => {
+  const belief = (strategy: string, mean: number, sd: number) => ({
+    strategy,
+    mean,
+    sd,
+    posts: 10,
+    weight: 10,
+  });
+  const names = ['explore', 'iterate', 'double_down', 'trending'];
+
+  it('adopts a clearly better outside strategy for a brand, dropping the one least likely to be best anywhere', () => {
+    const beliefs = new Map([
+      [
+        'vital-roots',
+        [
+          belief('explore', 50, 3),
+          belief('iterate', 58, 3),
+          belief('double_down', 52, 3),
+          belief('trending', 40, 3),
+          belief('refine', 68, 3),
+          belief('analyze', 49, 3),
+        ],
+      ],
+      [
+        'healthy-college',
+        [
+          belief('explore', 48, 3),
+          belief('iterate', 45, 3),
+          belief('double_down', 66, 3),
+          belief('trending', 41, 3),
+        ],
+      ],
+    ]);
+    // refine (68 ± 3) against iterate (58 ± 3), the agent's best for Vital Roots: a 10-point gap
+    // over a spread of √18 ≈ 4.2 is ≈ 2.4 sd, so P(refine is best) ≈ 0.99 ≥ 0.8. trending is best
+    // nowhere (P ≈ 0 for both brands) and goes; iterate and double_down are each a brand's best.
+    const swap = repertoireSwap(names, beliefs)!;
+    expect(swap.adopt).toBe('refine');
+    expect(swap.drop).toBe('trending');
+    expect(swap.brandId).toBe('vital-roots');
+    expect(swap.probability).toBeGreaterThan(0.98);
+  });
+
+  it('keeps the repertoire when the outside strategy is not clearly better, or every strategy is needed', () => {
+    const unsure = new Map([
+      ['vital-roots', [belief('explore', 50, 3), belief('iterate', 58, 6), belief('refine', 60, 6)]],
+    ]);
+    expect(repertoireSwap(['explore', 'iterate'], unsure)).toBeNull();
+    const needed = new Map([
+      ['a', [belief('explore', 60, 2), belief('iterate', 40, 2), belief('refine', 80, 2)]],
+      ['b', [belief('explore', 40, 2), belief('iterate', 60, 2), belief('refine', 30, 2)]],
+    ]);
+    // explore is a's best, iterate is b's: nothing can go even though refine is far better for a.
+    expect(repertoireSwap(['explore', 'iterate'], needed)).toBeNull();
+  });
+
+  it('logs a swap with before and after, and the new repertoire carries the evidence shares', () => {
+    const target = { explore: 0.1, iterate: 0.1, double_down: 0.1, refine: 0.7 };
+    const step = adaptationStep({
+      rule: 'evidence',
+      dna,
+      survival: 45,
+      posts: 10,
+      strategyViews: [],
+      evidence: {
+        strategyNames: ['explore', 'iterate', 'double_down', 'refine'],
+        weights: target,
+        beliefs,
+        swap: { adopt: 'refine', drop: 'trending', brandId: 'vital-roots', probability: 0.93 },
+      },
+    });
+    expect(step.strategyNames).toEqual(['explore', 'iterate', 'double_down', 'refine']);
+    expect(step.strategyWeights).toEqual(target);
+    const swap = step.mutations.find((m) => m.type === 'strategy_swap')!;
+    expect(swap.description).toBe(
+      'Adopted refine in place of trending: for vital-roots, refine has a 93 % chance of beating every strategy this agent had',
+    );
+    expect(swap.before).toEqual({ strategyNames: dna.strategyNames });
   });
 });
