@@ -12,6 +12,16 @@ export const queryKeys = {
     all: ['agents'] as const,
     list: (includeInactive: boolean) => ['agents', 'list', { includeInactive }] as const,
     detail: (agentId: string) => ['agents', 'detail', agentId] as const,
+    // The learning loop's views live under agents: feedback and evolution announce `agents`.
+    history: (agentId: string) => ['agents', 'history', agentId] as const,
+    /** One agent's learnings, or every agent's (null). */
+    timeline: (agentId: string | null, kind: string) => ['agents', 'timeline', { agentId, kind }] as const,
+    genePool: ['agents', 'gene-pool'] as const,
+    evolution: ['agents', 'evolution'] as const,
+  },
+  analytics: {
+    all: ['analytics'] as const,
+    brand: (brandId: string, days: number) => ['analytics', 'brand', { brandId, days }] as const,
   },
   proposals: {
     all: ['proposals'] as const,

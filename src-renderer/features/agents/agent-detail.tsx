@@ -12,7 +12,8 @@ import { toast } from '../../ui/toast-store';
 import { formatRate, riskTones } from './agent-presentation';
 import { AgentBadges } from './agent-badges';
 import { AgentDnaForm } from './agent-dna-form';
-import { LearningsTimeline } from './learnings-timeline';
+import { AgentLearnings } from './agent-learnings';
+import { LearningCharts } from './learning-over-time';
 import { PerformanceHistory } from './performance-history';
 import { StrategyWeights } from './strategy-weights';
 import { SurvivalScore } from './survival-score';
@@ -134,7 +135,7 @@ export function AgentDetailView({ agentId }: { agentId: string }) {
       </>
     );
   }
-  const { agent, learnings, performance } = detail.data;
+  const { agent, performance } = detail.data;
   const blocked = retireBlocker(agent);
 
   const run = async (kind: AgentAction) => {
@@ -217,8 +218,11 @@ export function AgentDetailView({ agentId }: { agentId: string }) {
           </Card>
         </div>
       </div>
+      <Card title="Learning over time">
+        <LearningCharts agent={agent} />
+      </Card>
       <Card title="Learnings">
-        <LearningsTimeline learnings={learnings} />
+        <AgentLearnings agentId={agent.agentId} />
       </Card>
     </>
   );

@@ -5,6 +5,9 @@ import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { AgentCard } from './agent-card';
 import { AgentDetailView } from './agent-detail';
+import { AgentLearnings } from './agent-learnings';
+import { EvolutionEvents, LearningActions } from './evolution-events';
+import { GenePool } from './gene-pool';
 import { NewAgentForm } from './new-agent-form';
 import { useAgents } from './use-agents';
 import './agents.css';
@@ -71,6 +74,17 @@ function AgentList({ creating }: { creating: boolean }) {
           ))}
         </div>
       )}
+      <div className="learning-loop">
+        <Card title="Evolution" actions={<LearningActions />}>
+          <EvolutionEvents />
+        </Card>
+        <Card title="Gene pool">
+          <GenePool />
+        </Card>
+      </div>
+      <Card title="Latest learnings">
+        <AgentLearnings />
+      </Card>
     </>
   );
 }

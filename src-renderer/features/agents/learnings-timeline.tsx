@@ -1,39 +1,55 @@
-import type { AgentDetail } from '@contract';
+import { Link } from 'react-router';
 import { Badge, type BadgeTone } from '../../ui/badge';
 import { formatDateTime } from '../../ui/format';
-
-type Learning = AgentDetail['learnings'][number];
+import { describeChange, evidenceOf, type EvidenceRow } from './learning-changes';
+import type { TimelineEntry as Learning } from './learning-history';
 
 const typeTones: Record<string, BadgeTone> = {
   spawn: 'good',
+  top_performer: 'good',
   death: 'bad',
+  weight_shift: 'info',
+  strategy_swap: 'info',
   manual_edit: 'info',
   manual_mutation: 'warn',
 };
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
-  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}…` : value;
-  return JSON.stringify(value);
+/** The strategies' standing when feedback moved the weights: 50 is the brand's median post. */
+function Evidence({ rows }: { rows: EvidenceRow[] }) {
+  return (
+    <details className="learning-evidence">
+      <summary>Evidence</summary>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Strategy</th>
+            <th scope="col" className="numeric">
+              Mean score
+            </th>
+            <th scope="col" className="numeric">
+              Posts
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.strategy}>
+              <td>{row.strategy.replaceAll('_', ' ')}</td>
+              <td className="numeric">
+                {row.mean.toFixed(1)} ± {row.sd.toFixed(1)}
+              </td>
+              <td className="numeric">{row.posts}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
 }
 
-/** "temperature 0.9 → 0.85" for every top-level field that differs between before and after. */
-export function describeChange(before: unknown, after: unknown): string[] {
-  const isRecord = (v: unknown): v is Record<string, unknown> =>
-    typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isRecord(after))
-    return after === undefined || after === null ? [] : [`${show(before)} → ${show(after)}`];
-  const old = isRecord(before) ? before : {};
-  return Object.keys(after)
-    .filter((key) => JSON.stringify(old[key]) !== JSON.stringify(after[key]))
-    .map((key) =>
-      key in old ? `${key}: ${show(old[key])} → ${show(after[key])}` : `${key}: ${show(after[key])}`,
-    );
-}
-
-function Entry({ learning }: { learning: Learning }) {
+function Entry({ learning, showAgent }: { learning: Learning; showAgent: boolean }) {
   const changes = describeChange(learning.oldValue, learning.newValue);
+  const evidence = evidenceOf(learning.newValue);
   return (
     <li className="learning">
       <time dateTime={learning.createdAt} className="learning-time">
@@ -42,8 +58,13 @@ function Entry({ learning }: { learning: Learning }) {
       <div className="learning-body">
         <p className="status-line">
           <Badge tone={typeTones[learning.mutationType] ?? 'neutral'}>
-            {learning.mutationType.replace('_', ' ')}
+            {learning.mutationType.replaceAll('_', ' ')}
           </Badge>
+          {showAgent && (
+            <Link to={`/agents/${encodeURIComponent(learning.agentId)}`} className="learning-agent">
+              {learning.agentName}
+            </Link>
+          )}
           <span>{learning.description}</span>
           <span className="muted">({learning.trigger})</span>
         </p>
@@ -54,18 +75,18 @@ function Entry({ learning }: { learning: Learning }) {
             ))}
           </ul>
         )}
+        {evidence && <Evidence rows={evidence} />}
       </div>
     </li>
   );
 }
 
-/** What changed in the agent and why, newest first (the core keeps the latest 50). */
-export function LearningsTimeline({ learnings }: { learnings: Learning[] }) {
-  if (learnings.length === 0) return <p className="empty-state">Nothing learned yet.</p>;
+/** What changed in the agents and why, newest first; across agents each entry names its agent. */
+export function LearningsTimeline({ learnings, showAgent }: { learnings: Learning[]; showAgent: boolean }) {
   return (
     <ol className="learnings" aria-label="Learnings, newest first">
       {learnings.map((learning) => (
-        <Entry key={learning.id} learning={learning} />
+        <Entry key={learning.id} learning={learning} showAgent={showAgent} />
       ))}
     </ol>
   );
