@@ -1,5 +1,6 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { AgentsPage } from '../features/agents/agents-page';
+import { AnalyticsPage } from '../features/analytics/analytics-page';
 import { BrandsPage } from '../features/brands/brands-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
@@ -21,6 +22,7 @@ export function AppRoutes() {
           <Route path="agents" element={<AgentsPage mode="list" />} />
           <Route path="agents/new" element={<AgentsPage mode="create" />} />
           <Route path="agents/:agentId" element={<AgentsPage mode="detail" />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
           <Route path="brands" element={<BrandsPage mode="list" />} />
           <Route path="brands/new" element={<BrandsPage mode="create" />} />
           <Route path="brands/:brandId/edit" element={<BrandsPage mode="edit" />} />

@@ -7,6 +7,7 @@ const links = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/proposals', label: 'Proposals' },
   { to: '/agents', label: 'Agents' },
+  { to: '/analytics', label: 'Analytics' },
   { to: '/brands', label: 'Brands' },
   { to: '/calendar', label: 'Calendar' },
   { to: '/jobs', label: 'Jobs' },
