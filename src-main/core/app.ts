@@ -216,6 +216,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     db,
     clock,
     activity,
+    events,
     settings,
     graph,
     youtube,

@@ -21,6 +21,7 @@ const affectedBy: Record<Entity, QueryKey[]> = {
   calendar: [queryKeys.calendar.all],
   // A lost connection holds that brand's posts: the calendar shows them waiting.
   connections: [queryKeys.connections.all, queryKeys.brands.all, queryKeys.calendar.all],
+  analytics: [queryKeys.analytics.all],
 };
 
 /**

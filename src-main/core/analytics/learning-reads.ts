@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { DomainHandlers } from '../dispatcher';
+import type { EventHub } from '../events/event-hub';
 import type { GraphClient } from '../platforms/graph-client';
 import type { YouTubeClient } from '../platforms/youtube-client';
 import type { Clock } from '../ports/clock';
@@ -30,6 +31,7 @@ export function createLearningReads(deps: {
   db: Kysely<Database>;
   clock: Clock;
   activity: ActivityLog;
+  events: EventHub;
   settings: SettingsService;
   graph: GraphClient;
   youtube: YouTubeClient;

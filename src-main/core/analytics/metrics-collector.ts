@@ -12,6 +12,7 @@ import {
 } from '../platforms/graph-reads';
 import { readVideoStatistics } from '../platforms/youtube-stats';
 import type { YouTubeClient } from '../platforms/youtube-client';
+import type { EventHub } from '../events/event-hub';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import { BrandSnapshots } from './brand-snapshots';
@@ -38,6 +39,7 @@ export interface MetricsCollectorDeps {
   db: Kysely<Database>;
   clock: Clock;
   activity: ActivityLog;
+  events: EventHub;
   graph: GraphClient;
   youtube: YouTubeClient;
   tokens: LearningTokens;
@@ -111,6 +113,10 @@ export class MetricsCollector {
     summary.brandSnapshots = await this.snapshots.takeDue(now, brandId, summary, budget, youtubeBudget);
     summary.finishedAt = this.deps.clock.now().toISOString();
     await this.report(summary);
+    // Open Analytics views refetch; a run that took nothing changed nothing they show.
+    if (summary.snapshotsTaken + summary.brandSnapshots > 0) {
+      this.deps.events.emit('data.changed', { entity: 'analytics', ...(brandId ? { id: brandId } : {}) });
+    }
     return summary;
   }
 

@@ -37,6 +37,8 @@ export const eventStreams = {
       'jobs',
       'calendar',
       'connections',
+      /** New measurements of posts or accounts (the metrics collector took some). */
+      'analytics',
     ]),
     id: z.string().optional(),
   }),
