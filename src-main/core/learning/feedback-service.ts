@@ -124,6 +124,7 @@ export class FeedbackService {
             evidence,
           })
         : {
+            strategyNames: dna.strategyNames,
             strategyWeights: dna.strategyWeights,
             temperature: dna.temperature,
             mutations: [],
