@@ -54,6 +54,17 @@ import { maestroHandlers } from './maestro/maestro-handlers';
 import { proposalsHandlers } from './proposals/proposals-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { createLearningReads, type LearningReads } from './analytics/learning-reads';
+import { BackupService } from './backup/backup-service';
+import { backupsHandlers } from './backup/backups-handlers';
+import { backupDefaults } from './backup/defaults';
+import { applyPendingRestore } from './backup/pending-restore';
+import { mediaDirOf } from './jobs/jobs-module';
+import { retentionDefaults } from './retention/defaults';
+import { RetentionService } from './retention/retention-service';
+import { searchHandlers } from './search/search-handlers';
+import type { SearchIndex } from './search/search-index';
+import { sqliteSearchIndex } from './search/sqlite-search-index';
+import { startDueTimer } from './system/due-timer';
 
 export interface CoreConfig {
   /** Folder for the database and every file the app writes. */
@@ -81,6 +92,16 @@ export interface CoreConfig {
   env?: Readonly<Record<string, string | undefined>>;
   /** false: no timers and no catch-up burst at start (tests drive Maestro by hand). */
   autoStart?: boolean;
+  /** Test seam of backups: database pages copied per step (smaller: a copy spanning more writes). */
+  backup?: { pagesPerStep?: number };
+  /** Events go here (a host that restarts the core keeps its listeners on one hub). */
+  events?: EventHub;
+  /**
+   * Restarts the app on its data folder: after a restore from backup. The headless server
+   * restarts the core in-process, the desktop app relaunches; without it, the restored file is
+   * opened at the next start.
+   */
+  requestRestart?: () => void;
 }
 
 export interface Core {
@@ -102,6 +123,11 @@ export interface Core {
    * feedback and adaptation, the weekly evolution and the shared patterns (the caller decides when).
    */
   learning: Omit<LearningReads, 'handlers'> & Omit<LearningLoop, 'handlers'>;
+  /** Backups (daily, now, restore) and brand archives; `runDue` is the daily entry point. */
+  backups: BackupService;
+  /** Pruning and daily roll-ups of old activity, usage and metric snapshots (`runDue`). */
+  retention: RetentionService;
+  search: SearchIndex;
   close(): Promise<void>;
 }
 
@@ -114,12 +140,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   void (config.notifier ?? silentNotifier);
   const startedAt = clock.now();
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
+  // A restore staged before the restart replaces the data file before anything opens it.
+  const restored = await applyPendingRestore(config.dataDir, mediaDirOf(config.dataDir));
   const store = await openStore(databaseFile);
   const { db } = store;
   const cipher = config.cipher ?? keyFileCipher(join(config.dataDir, 'secrets.key'));
 
-  const events = new EventHub();
-  const activity = new ActivityLog(db, clock, events);
+  const events = config.events ?? new EventHub();
+  // This core's own listeners, removed at close (the hub may outlive it).
+  const listeners: Array<() => void> = [];
+  const search = sqliteSearchIndex(db);
+  const activity = new ActivityLog(db, clock, events, search);
   const secrets = new SecretStore(db, cipher, clock);
   const brands = new BrandsService({ db, clock, activity, events, secrets });
   const settings = new SettingsService({
@@ -209,9 +240,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     publisher,
   });
   // A finished render goes on the calendar at once.
-  events.subscribe((event) => {
-    if (event.stream === 'job.progress' && event.payload.status === 'completed') publisher.wake();
-  });
+  listeners.push(
+    events.subscribe((event) => {
+      if (event.stream === 'job.progress' && event.payload.status === 'completed') publisher.wake();
+    }),
+  );
   const learning = createLearningReads({
     db,
     clock,
@@ -226,7 +259,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const advisor = new StrategyAdvisor({ db, clock, settings });
   const loop = createLearningLoop({ db, clock, random, settings, activity, events, advisor });
   const generator = new ProposalGenerator({ db, clock, random, llm, history, activity, events, advisor });
-  const proposals = new ProposalsService({ db, clock, random, activity, events, renders: jobs.queue });
+  const proposals = new ProposalsService({
+    db,
+    clock,
+    random,
+    activity,
+    events,
+    renders: jobs.queue,
+    search,
+  });
   const runner = new BurstRunner({
     db,
     clock,
@@ -252,6 +293,22 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     brands,
     agents,
     activity,
+  });
+
+  const retention = new RetentionService({ db, clock, settings, activity });
+  const backups = new BackupService({
+    db,
+    sqlite: store.sqlite,
+    clock,
+    settings,
+    activity,
+    events,
+    dataDir: config.dataDir,
+    mediaDir: jobs.mediaDir,
+    appVersion: config.appVersion,
+    schemaVersion: store.schemaVersion,
+    requestRestart: config.requestRestart,
+    pagesPerStep: config.backup?.pagesPerStep,
   });
 
   const info: AppInfo = {
@@ -289,6 +346,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...calendarHandlers(calendar),
     ...learning.handlers,
     ...loop.handlers,
+    ...searchHandlers(db, search),
+    ...backupsHandlers(backups),
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -304,7 +363,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
 
   let startup: Promise<void> = Promise.resolve();
-  await activity.prune();
+  if (restored) {
+    await activity.record({
+      action: 'Restored from backup',
+      detail: `${restored.backupId} is now the data file${restored.includesMedia ? ' (with its media)' : ''}; the data it replaced is kept in ${restored.keptAsideIn}`,
+      level: 'action',
+      emoji: '⏪',
+    });
+  }
   // Burst work a stopped app left undone on an earlier day waits for the creator, and an
   // accepted proposal without its renders gets them, before the queue starts draining.
   const { values: startValues } = await settings.values();
@@ -314,13 +380,36 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   if (config.startRenderQueue !== false) await jobs.queue.start();
   await agents.seedBuiltins();
   await agents.ensurePopulation();
+  const timers: Array<{ stop(): Promise<void> }> = [];
   if (config.autoStart !== false) {
     publisher.start();
     await scheduler.arm();
     // Settings that move the burst re-arm the timer.
-    events.subscribe((event) => {
-      if (event.stream === 'data.changed' && event.payload.entity === 'settings') void scheduler.arm();
-    });
+    listeners.push(
+      events.subscribe((event) => {
+        if (event.stream === 'data.changed' && event.payload.entity === 'settings') void scheduler.arm();
+      }),
+    );
+    // Minimal timers for the daily backup and the retention pruner, until the orchestrator
+    // (issue 11) calls their runDue itself.
+    const reportFailure = (what: string) => (error: unknown) =>
+      void activity
+        .record({ action: `${what} failed`, detail: String(error), level: 'error', emoji: '⚠️' })
+        .catch(() => undefined);
+    timers.push(
+      startDueTimer((now) => backups.runDue(now), {
+        clock,
+        firstAfterMs: backupDefaults.firstCheckAfterMs,
+        everyMs: backupDefaults.checkEveryMs,
+        onError: reportFailure('Daily backup'),
+      }),
+      startDueTimer((now) => retention.runDue(now), {
+        clock,
+        firstAfterMs: retentionDefaults.firstCheckAfterMs,
+        everyMs: retentionDefaults.checkEveryMs,
+        onError: reportFailure('Retention'),
+      }),
+    );
     startup = runner
       .resumeInterrupted()
       .then(() => scheduler.check())
@@ -348,6 +437,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bursts: { runner, scheduler, service: maestroService },
     connections,
     publishing: { calendar, publisher },
+    backups,
+    retention,
+    search,
     learning: {
       metrics: learning.metrics,
       scout: learning.scout,
@@ -358,6 +450,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     },
     close: async () => {
       await startup;
+      listeners.forEach((unsubscribe) => unsubscribe());
+      await Promise.all(timers.map((timer) => timer.stop()));
+      await retention.stop();
+      await backups.settled();
       scheduler.stop();
       await publisher.close();
       // Sign-ins still waiting for the browser stop listening.

@@ -139,6 +139,12 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
       cipher: desktopSecretCipher(protection, safeStorage, keyFileCipher(join(dataDir, 'secrets.key'))),
       electronVersion: process.versions.electron ?? null,
       notifier: { notify: (title, body) => new Notification({ title, body }).show() },
+      // After "Restore from backup…": the next start opens the restored file (the quit
+      // closes this core first).
+      requestRestart: () => {
+        app.relaunch();
+        app.quit();
+      },
     });
   } catch (error) {
     const message = error instanceof AppError ? error.message : String((error as Error)?.message ?? error);

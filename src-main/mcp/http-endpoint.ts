@@ -60,8 +60,12 @@ const REFUSED = -32000;
 
 export function createAssistantAccess(options: AssistantAccessOptions): AssistantAccess {
   const { core, clock, version, launch } = options;
-  const activity = new ActivityLog(core.store.db, clock, core.events);
-  const backend = coreBackend({ invoke: core.invoke, record: (entry) => activity.record(entry), clock });
+  // The store is read per entry: the headless core reopens it after a restore from backup.
+  const backend = coreBackend({
+    invoke: (name, payload) => core.invoke(name, payload),
+    record: (entry) => new ActivityLog(core.store.db, clock, core.events).record(entry),
+    clock,
+  });
 
   const isEnabled = async () => {
     const view = await core.invoke('settings.get', {});

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/app';
+import { createRestartableCore } from '../core/restartable-core';
 import { AppError } from '../core/contract/errors';
 import { offsetClock, systemClock } from '../core/ports/clock';
 import { publishEndpointWhileEnabled } from '../mcp/assistant-listener';
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   if (clockStart !== undefined && Number.isNaN(Date.parse(clockStart)))
     throw new Error(`--clock-start must be an ISO date-time, got "${clockStart}"`);
   const clock = clockStart ? offsetClock(new Date(clockStart)) : systemClock;
-  const core = await createCore({ dataDir, appVersion: packageJson.version, clock });
+  // Restarted in-process after a restore from backup; the server keeps serving this object.
+  const core = await createRestartableCore({ dataDir, appVersion: packageJson.version, clock });
   const token = newRunToken();
   const assistants = createAssistantAccess({
     core,

@@ -22,6 +22,7 @@ const affectedBy: Record<Entity, QueryKey[]> = {
   // A lost connection holds that brand's posts: the calendar shows them waiting.
   connections: [queryKeys.connections.all, queryKeys.brands.all, queryKeys.calendar.all],
   analytics: [queryKeys.analytics.all],
+  backups: [queryKeys.backups.all],
 };
 
 /**

@@ -40,7 +40,12 @@ export const queryKeys = {
   connections: { all: ['connections'] as const },
   maestro: { status: ['maestro', 'status'] as const },
   llm: { usage: ['llm', 'usage'] as const },
-  activity: { feed: ['activity', 'feed'] as const },
+  activity: {
+    feed: ['activity', 'feed'] as const,
+    /** The feed narrowed to a search. */
+    search: (text: string) => ['activity', 'search', text] as const,
+  },
+  backups: { all: ['backups'] as const },
   app: {
     health: ['app', 'health'] as const,
     info: ['app', 'info'] as const,

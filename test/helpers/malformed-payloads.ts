@@ -163,6 +163,15 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     'learning.agentHistory': { payload: { agentId: 'toby' }, required: ['agentId'] },
     'learning.patterns': { payload: { brandId: sampleBrand.id }, required: [] },
     'learning.analysePatterns': { payload: {}, required: [] },
+    'search.query': { payload: { text: 'magnesium sleep', limit: 5 }, required: ['text'] },
+    'backups.list': { payload: {}, required: [] },
+    'backups.now': { payload: { includeMedia: false }, required: [] },
+    'backups.restore': { payload: { id: 'maestro-20261125T100000000Z' }, required: ['id'] },
+    'backups.exportBrand': { payload: { brandId: sampleBrand.id }, required: ['brandId'] },
+    'backups.importBrand': {
+      payload: { file: '/tmp/healthy-college-20261125T100000000Z.maestro-brand.json.gz' },
+      required: ['file'],
+    },
   };
 
 const sqlLooking = [

@@ -45,6 +45,8 @@ describe('the MCP tool catalog, generated from the contract', () => {
       'connections_disconnect',
       // The weekly evolution may retire agents.
       'learning_run_evolution',
+      // Replaces the data with a backup (the current data is kept aside).
+      'backups_restore',
     ]);
   });
 

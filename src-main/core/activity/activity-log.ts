@@ -4,6 +4,9 @@ import type { EventHub } from '../events/event-hub';
 import type { Clock } from '../ports/clock';
 import { isoNow } from '../ports/clock';
 import type { Database } from '../store/database';
+import type { SearchIndex } from '../search/search-index';
+import { searchTermsOf } from '../search/search-terms';
+import { sqliteSearchIndex } from '../search/sqlite-search-index';
 import { activityDefaults } from './defaults';
 
 export interface ActivityInput {
@@ -19,10 +22,15 @@ export interface ActivityInput {
  * pushed live to every open view.
  */
 export class ActivityLog {
-  private readonly deps: { db: Kysely<Database>; clock: Clock; events: EventHub };
+  private readonly deps: { db: Kysely<Database>; clock: Clock; events: EventHub; search: SearchIndex };
 
-  constructor(db: Kysely<Database>, clock: Clock, events: EventHub) {
-    this.deps = { db, clock, events };
+  constructor(
+    db: Kysely<Database>,
+    clock: Clock,
+    events: EventHub,
+    search: SearchIndex = sqliteSearchIndex(db),
+  ) {
+    this.deps = { db, clock, events, search };
   }
 
   /** Records an entry in its own write and tells every open view. */
@@ -53,22 +61,38 @@ export class ActivityLog {
     this.deps.events.emit('activity', entry);
   }
 
-  async list(options: { limit?: number; beforeId?: number } = {}): Promise<ActivityEntry[]> {
-    let query = this.deps.db
+  /**
+   * Newest first, one page at a time (`beforeId`: the last id of the previous page). With
+   * `search`, only entries whose action, detail or agent has those words, each with its highlight.
+   */
+  async list(options: { limit?: number; beforeId?: number; search?: string } = {}): Promise<ActivityEntry[]> {
+    const limit = options.limit ?? activityDefaults.pageSize;
+    const terms = options.search ? searchTermsOf(options.search) : [];
+    if (terms.length > 0) {
+      const hits = await this.deps.search.activity(terms, { beforeId: options.beforeId, limit });
+      if (hits.length === 0) return [];
+      const rows = await this.deps.db
+        .selectFrom('activity_log')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          hits.map((hit) => hit.key),
+        )
+        .execute();
+      // In the index's order (newest first).
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return hits.flatMap((hit) => {
+        const row = byId.get(hit.key);
+        return row ? [{ ...row, highlight: { title: hit.title, snippet: hit.snippet } }] : [];
+      });
+    }
+    return this.deps.db
       .selectFrom('activity_log')
       .selectAll()
+      .$if(options.beforeId !== undefined, (q) => q.where('id', '<', options.beforeId!))
       .orderBy('id', 'desc')
-      .limit(options.limit ?? activityDefaults.pageSize);
-    if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
-    return query.execute();
-  }
-
-  /** Keeps the feed bounded: entries older than the retention window are dropped. */
-  async prune(): Promise<number> {
-    const cutoff = new Date(
-      this.deps.clock.now().getTime() - activityDefaults.retentionDays * 86_400_000,
-    ).toISOString();
-    const result = await this.deps.db.deleteFrom('activity_log').where('at', '<', cutoff).executeTakeFirst();
-    return Number(result.numDeletedRows);
+      .limit(limit)
+      .execute();
   }
 }

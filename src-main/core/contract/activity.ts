@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchHighlightSchema, searchTextSchema } from './search';
 
 export const activityLevels = ['action', 'detail', 'api', 'data', 'error'] as const;
 
@@ -10,6 +11,8 @@ export const activityEntrySchema = z.object({
   detail: z.string(),
   level: z.enum(activityLevels),
   emoji: z.string().nullable(),
+  /** Present on search results: the action with the matches marked and a snippet of the detail. */
+  highlight: searchHighlightSchema.optional(),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
@@ -18,5 +21,7 @@ export const activityListSchema = z
     limit: z.number().int().min(1).max(500).optional(),
     /** Page backwards: entries with an id lower than this. */
     beforeId: z.number().int().positive().optional(),
+    /** Only entries whose action, detail or agent has these words (each a prefix). */
+    search: searchTextSchema.optional(),
   })
   .strict();

@@ -39,6 +39,7 @@ export const eventStreams = {
       'connections',
       /** New measurements of posts or accounts (the metrics collector took some). */
       'analytics',
+      'backups',
     ]),
     id: z.string().optional(),
   }),

@@ -15,3 +15,6 @@ export * from './proposals';
 export * from './publishing';
 export * from './examiner';
 export * from './analytics';
+export * from './search';
+export * from './search-results';
+export * from './backups';

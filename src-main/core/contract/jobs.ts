@@ -53,6 +53,8 @@ export const jobListInputSchema = z
       .regex(/^[A-Za-z0-9_-]+$/)
       .optional(),
     limit: z.number().int().min(1).max(500).optional(),
+    /** The next page: jobs after this one, newest first (created time, then id). */
+    beforeJobId: jobIdSchema.optional(),
   })
   .strict();
 

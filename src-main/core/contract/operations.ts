@@ -60,6 +60,18 @@ import {
   youtubeBeginSchema,
 } from './publishing';
 import { jobCreateSchema, jobIdInputSchema, jobListInputSchema, jobSchema } from './jobs';
+import { searchInputSchema, searchResultsSchema } from './search-results';
+import {
+  backupListSchema,
+  backupNowInputSchema,
+  backupRestoreInputSchema,
+  backupRestoreResultSchema,
+  backupSchema,
+  brandExportInputSchema,
+  brandExportResultSchema,
+  brandImportInputSchema,
+  brandImportResultSchema,
+} from './backups';
 import { appInfoSchema, emptyInputSchema, healthSchema } from './system';
 import {
   analyticsBrandInputSchema,
@@ -574,6 +586,45 @@ export const operations = {
     mutates: true,
     summary: 'Search the brands’ hashtags, competitors and own posts now (returns when done)',
   }),
+  'search.query': op({
+    input: searchInputSchema,
+    output: searchResultsSchema,
+    mutates: false,
+    summary: 'Find proposals, post captions and activity by words (each a prefix), newest first',
+  }),
+
+  'backups.list': op({
+    input: emptyInputSchema,
+    output: backupListSchema,
+    mutates: false,
+    summary: 'The backup folder, its backups newest first, and the brand archives in it',
+  }),
+  'backups.now': op({
+    input: backupNowInputSchema,
+    output: backupSchema,
+    mutates: true,
+    summary: 'Back up the data file now (online, verified with integrity_check), media if asked',
+  }),
+  'backups.restore': op({
+    input: backupRestoreInputSchema,
+    output: backupRestoreResultSchema,
+    mutates: true,
+    destructive: true,
+    summary: 'Replace the data with a backup and restart on it (the current data is kept aside)',
+  }),
+  'backups.exportBrand': op({
+    input: brandExportInputSchema,
+    output: brandExportResultSchema,
+    mutates: true,
+    summary: 'Write one brand’s settings, agents and history as one archive in the backup folder',
+  }),
+  'backups.importBrand': op({
+    input: brandImportInputSchema,
+    output: brandImportResultSchema,
+    mutates: true,
+    summary: 'Add a brand, its agents and history from an archive',
+  }),
+
   'scout.bootstrap': op({
     input: emptyInputSchema,
     output: bootstrapStatusSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agentIdSchema } from './agents';
 import { brandIdSchema } from './brands';
+import { searchHighlightSchema, searchTextSchema } from './search';
 
 export const proposalStatuses = ['pending', 'needs_review', 'accepted', 'rejected', 'expired'] as const;
 
@@ -68,6 +69,8 @@ export const proposalListInputSchema = z
     limit: z.number().int().min(1).max(500).optional(),
     /** Page backwards from this proposal (exclusive). */
     beforeProposalId: proposalIdSchema.optional(),
+    /** Only proposals whose title or text has these words (each a prefix), newest first. */
+    search: searchTextSchema.optional(),
   })
   .strict();
 
@@ -76,6 +79,8 @@ export const proposalListSchema = z.object({
   /** Counts per status under the same brand/agent/type filter, for the filter tabs. */
   counts: z.record(z.string(), z.number()),
   hasMore: z.boolean(),
+  /** With `search`: per proposal id, its title with the matches marked and a snippet of its text. */
+  highlights: z.record(z.string(), searchHighlightSchema).optional(),
 });
 
 export const proposalIdInputSchema = z.object({ proposalId: proposalIdSchema }).strict();

@@ -99,6 +99,8 @@ export const calendarListInputSchema = z
     brandId: brandIdSchema.optional(),
     statuses: z.array(z.enum(postStatuses)).max(postStatuses.length).optional(),
     limit: z.number().int().min(1).max(2000).optional(),
+    /** The next page: posts after this one in time order (the previous page's last). */
+    afterScheduleId: scheduleIdSchema.optional(),
   })
   .strict()
   .refine((input) => Date.parse(input.from) < Date.parse(input.to), 'from must be before to');

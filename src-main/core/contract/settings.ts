@@ -7,6 +7,19 @@ const httpUrlSchema = z
   .url()
   .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address');
 
+/** 0 (keep everything) or at least `minimum` days, at most ten years. */
+function keepDaysSchema(minimum: number) {
+  return z
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .refine(
+      (days) => days === 0 || days >= minimum,
+      `Keep at least ${minimum} days, or 0 to keep everything`,
+    );
+}
+
 /** Every user-editable setting with its validation; defaults live in core/settings/defaults.ts. */
 export const settingsValuesSchema = z.object({
   llmBaseUrl: httpUrlSchema,
@@ -83,6 +96,29 @@ export const settingsValuesSchema = z.object({
    * contract). Off until the creator turns it on: an assistant can change and publish anything.
    */
   mcpEnabled: z.boolean(),
+
+  /**
+   * Days of detail kept before the retention pruner removes it (daily totals stay); 0 keeps
+   * everything. Usage stays at least a week (the LLM budget and YouTube's quota read today's
+   * rows); metric snapshots at least 45 days (a post's relative score compares it with the
+   * brand's posts of the 30 days before, at stamps up to 7 days old).
+   */
+  retentionActivityDays: keepDaysSchema(7),
+  retentionUsageDays: keepDaysSchema(7),
+  retentionMetricSnapshotsDays: keepDaysSchema(45),
+  /** Where backups go; empty = the `backups` folder inside the data folder. */
+  backupFolder: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .max(1000)
+      .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'Use a full folder path, such as /home/me/Backups'),
+  ]),
+  /** One automatic backup a day (7 daily and 4 weekly kept). */
+  backupDaily: z.boolean(),
+  /** Backups also copy the rendered media (reels, slides, thumbnails): larger, but complete. */
+  backupIncludeMedia: z.boolean(),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;

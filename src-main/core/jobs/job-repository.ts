@@ -16,13 +16,27 @@ export async function jobIdTaken(db: Kysely<Database>, id: string): Promise<bool
   return row !== undefined;
 }
 
+/**
+ * Newest first (created_at, then job id), one page at a time: `before` is the previous page's
+ * last job, and the page continues strictly after it in that order (an index range, see
+ * migration 011, whatever the filter).
+ */
 export function listJobRows(
   db: Kysely<Database>,
-  filter: { status?: JobStatus; proposalId?: string; limit: number },
+  filter: {
+    status?: JobStatus;
+    proposalId?: string;
+    before?: { createdAt: string; jobId: string };
+    limit: number;
+  },
 ): Promise<JobRow[]> {
   let query = db.selectFrom('generation_jobs').selectAll();
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.proposalId) query = query.where('proposal_id', '=', filter.proposalId);
+  if (filter.before) {
+    const { createdAt, jobId } = filter.before;
+    query = query.where((eb) => eb(eb.refTuple('created_at', 'job_id'), '<', eb.tuple(createdAt, jobId)));
+  }
   return query.orderBy('created_at', 'desc').orderBy('job_id', 'desc').limit(filter.limit).execute();
 }
 

@@ -67,8 +67,18 @@ export class JobService {
     return this.get(id);
   }
 
-  async list(filter: { status?: JobStatus; proposalId?: string; limit?: number } = {}): Promise<Job[]> {
-    const rows = await listJobRows(this.deps.db, { ...filter, limit: filter.limit ?? jobDefaults.listLimit });
+  async list(
+    filter: { status?: JobStatus; proposalId?: string; limit?: number; beforeJobId?: string } = {},
+  ): Promise<Job[]> {
+    const anchor = filter.beforeJobId ? await findJobRow(this.deps.db, filter.beforeJobId) : undefined;
+    if (filter.beforeJobId && !anchor)
+      throw new AppError('not_found', `No render job "${filter.beforeJobId}".`, { id: filter.beforeJobId });
+    const rows = await listJobRows(this.deps.db, {
+      status: filter.status,
+      proposalId: filter.proposalId,
+      before: anchor ? { createdAt: anchor.created_at, jobId: anchor.job_id } : undefined,
+      limit: filter.limit ?? jobDefaults.listLimit,
+    });
     return rows.map(jobFromRow);
   }
 

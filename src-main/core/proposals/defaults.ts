@@ -9,5 +9,7 @@ export const proposalDefaults = {
   /** A performance score at or above this counts as a proven winner worth repeating. */
   highPerformerScore: 85,
   idDigits: 6,
+  /** The review queue's page when the caller does not say. */
+  pageSize: 100,
   maxTokens: { reel: 1500, post: 2500 },
 } as const;

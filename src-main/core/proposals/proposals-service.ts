@@ -1,8 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { ActivityEntry } from '../contract/activity';
 import { AppError } from '../contract/errors';
-import type { ExaminerResult, Proposal } from '../contract/proposals';
+import { proposalStatuses, type ExaminerResult, type Proposal } from '../contract/proposals';
+import type { SearchHighlight } from '../contract/search';
+import type { SearchIndex } from '../search/search-index';
+import { searchTermsOf } from '../search/search-terms';
+import { proposalDefaults } from './defaults';
 import type { EventHub } from '../events/event-hub';
 import { isoNow } from '../ports/clock';
 import type { Database } from '../store/database';
@@ -21,12 +25,30 @@ import { queueRenders, withdrawRenders, type RenderDispatchDeps } from './render
 
 type Status = Proposal['status'];
 
+export interface ProposalListFilter {
+  statuses?: Status[];
+  brandId?: string;
+  agentId?: string;
+  contentType?: 'reel' | 'post';
+  limit?: number;
+  beforeProposalId?: string;
+  search?: string;
+}
+
+export interface ProposalList {
+  items: Proposal[];
+  counts: Record<string, number>;
+  hasMore: boolean;
+  highlights?: Record<string, SearchHighlight>;
+}
+
 interface Deps extends RenderDispatchDeps {
   db: Kysely<Database>;
   activity: ActivityLog;
   events: EventHub;
   /** The render queue: told to look for work after a commit queued some. */
   renders: { wake(): void };
+  search: SearchIndex;
 }
 
 /** The review queue: listing, human accept/reject (single and bulk), examiner outcomes. */
@@ -41,48 +63,102 @@ export class ProposalsService {
       .select('agents.display_name as agent_name');
   }
 
-  async list(filter: {
-    statuses?: Status[];
-    brandId?: string;
-    agentId?: string;
-    contentType?: 'reel' | 'post';
-    limit?: number;
-    beforeProposalId?: string;
-  }): Promise<{ items: Proposal[]; counts: Record<string, number>; hasMore: boolean }> {
-    const limit = filter.limit ?? 100;
-    let query = this.base();
-    let countQuery = this.deps.db
-      .selectFrom('proposals')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('status');
-    if (filter.brandId) {
-      query = query.where('proposals.brand_id', '=', filter.brandId);
-      countQuery = countQuery.where('brand_id', '=', filter.brandId);
+  /**
+   * The review queue, newest first, one page at a time. Each status is read on its own (an
+   * index range in id order, see migration 011) and the pages merged, so a page never sorts or
+   * scans what the filter matched; `beforeProposalId` continues after the previous page. With
+   * `search`, the same filter is answered by the search index and each item gets its highlight.
+   */
+  async list(filter: ProposalListFilter): Promise<ProposalList> {
+    const limit = filter.limit ?? proposalDefaults.pageSize;
+    const statuses = filter.statuses?.length ? [...new Set(filter.statuses)] : [...proposalStatuses];
+    const beforeId = filter.beforeProposalId ? await this.idOf(filter.beforeProposalId) : undefined;
+    const terms = filter.search ? searchTermsOf(filter.search) : [];
+    if (terms.length > 0) return this.search(terms, { ...filter, statuses }, beforeId, limit);
+    const rows: Array<ProposalRow & { agent_name: string | null }> = [];
+    for (const status of statuses) {
+      rows.push(
+        ...(await this.narrowed(this.base(), filter)
+          .where('proposals.status', '=', status)
+          .$if(beforeId !== undefined, (q) => q.where('proposals.id', '<', beforeId!))
+          .orderBy('proposals.id', 'desc')
+          .limit(limit + 1)
+          .execute()),
+      );
     }
-    if (filter.agentId) {
-      query = query.where('proposals.agent_id', '=', filter.agentId);
-      countQuery = countQuery.where('agent_id', '=', filter.agentId);
-    }
-    if (filter.contentType) {
-      query = query.where('proposals.content_type', '=', filter.contentType);
-      countQuery = countQuery.where('content_type', '=', filter.contentType);
-    }
-    if (filter.statuses?.length) query = query.where('proposals.status', 'in', filter.statuses);
-    if (filter.beforeProposalId) {
-      const anchor = await this.deps.db
-        .selectFrom('proposals')
-        .select('id')
-        .where('proposal_id', '=', filter.beforeProposalId)
-        .executeTakeFirst();
-      if (anchor) query = query.where('proposals.id', '<', anchor.id);
-    }
-    const rows = await query
-      .orderBy('proposals.id', 'desc')
-      .limit(limit + 1)
-      .execute();
+    rows.sort((a, b) => b.id - a.id);
     const counts: Record<string, number> = {};
-    for (const c of await countQuery.execute()) counts[c.status] = Number(c.n);
+    const countRows = await this.narrowed(
+      this.deps.db
+        .selectFrom('proposals')
+        .select(['proposals.status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('proposals.status', 'in', proposalStatuses),
+      filter,
+    )
+      .groupBy('proposals.status')
+      .execute();
+    for (const c of countRows) counts[c.status] = Number(c.n);
     return { items: rows.slice(0, limit).map(proposalFromRow), counts, hasMore: rows.length > limit };
+  }
+
+  private async search(
+    terms: string[],
+    filter: ProposalListFilter & { statuses: Status[] },
+    beforeId: number | undefined,
+    limit: number,
+  ): Promise<ProposalList> {
+    const scope = { brandId: filter.brandId, agentId: filter.agentId, contentType: filter.contentType };
+    const hits = await this.deps.search.proposals(
+      terms,
+      { ...scope, statuses: filter.statuses },
+      { beforeId, limit: limit + 1 },
+    );
+    const page = hits.slice(0, limit);
+    // In the index's order (newest first), looked up by primary key.
+    const found =
+      page.length === 0
+        ? []
+        : await this.base()
+            .where(
+              'proposals.id',
+              'in',
+              page.map((hit) => hit.key),
+            )
+            .execute();
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const rows = page.flatMap((hit) => byId.get(hit.key) ?? []);
+    const highlights: Record<string, SearchHighlight> = {};
+    for (const hit of page) {
+      const row = byId.get(hit.key);
+      if (row) highlights[row.proposal_id] = { title: hit.title, snippet: hit.snippet };
+    }
+    return {
+      items: rows.map(proposalFromRow),
+      counts: await this.deps.search.proposalCounts(terms, scope),
+      hasMore: hits.length > limit,
+      highlights,
+    };
+  }
+
+  /** The brand, agent and type narrowing every list query shares. */
+  private narrowed<Q extends SelectQueryBuilder<Database, 'proposals', object>>(
+    query: Q,
+    filter: Pick<ProposalListFilter, 'brandId' | 'agentId' | 'contentType'>,
+  ): Q {
+    let narrowed = query;
+    if (filter.brandId) narrowed = narrowed.where('proposals.brand_id', '=', filter.brandId) as Q;
+    if (filter.agentId) narrowed = narrowed.where('proposals.agent_id', '=', filter.agentId) as Q;
+    if (filter.contentType) narrowed = narrowed.where('proposals.content_type', '=', filter.contentType) as Q;
+    return narrowed;
+  }
+
+  private async idOf(proposalId: string): Promise<number | undefined> {
+    const anchor = await this.deps.db
+      .selectFrom('proposals')
+      .select('id')
+      .where('proposal_id', '=', proposalId)
+      .executeTakeFirst();
+    return anchor?.id;
   }
 
   async get(proposalId: string): Promise<Proposal> {

@@ -13,7 +13,14 @@ import type { Random } from '../ports/random';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../store/database';
 import { titleCase } from '../captions/captions';
-import { brandOccupancy, itemFromRows, postsQuery, targetsOf, type PostMedia } from './calendar-repository';
+import {
+  brandOccupancy,
+  itemFromRows,
+  postsQuery,
+  targetsOf,
+  type PostMedia,
+  type PublishTargetRow,
+} from './calendar-repository';
 import { refreshPostStatus } from './post-transitions';
 import { checkSlot, nextFreeSlot } from './slot-plan';
 
@@ -53,12 +60,18 @@ export class CalendarService {
     return (await this.deps.settings.values()).values.burstTimeZone;
   }
 
+  /**
+   * Posts scheduled in [from, to), in time order, one page at a time: `afterScheduleId` is the
+   * previous page's last post, and the page continues strictly after it (time, then id: an index
+   * range, see migration 011).
+   */
   async list(filter: {
     from: string;
     to: string;
     brandId?: string;
     statuses?: CalendarItem['status'][];
     limit?: number;
+    afterScheduleId?: string;
   }): Promise<{ items: CalendarItem[]; timeZone: string; hasMore: boolean }> {
     const limit = filter.limit ?? 1000;
     let query = postsQuery(this.deps.db)
@@ -66,18 +79,39 @@ export class CalendarService {
       .where('p.scheduled_time', '<', new Date(filter.to).toISOString());
     if (filter.brandId) query = query.where('p.brand_id', '=', filter.brandId);
     if (filter.statuses?.length) query = query.where('p.status', 'in', filter.statuses);
+    if (filter.afterScheduleId) {
+      const anchor = await this.deps.db
+        .selectFrom('scheduled_posts')
+        .select(['scheduled_time', 'schedule_id'])
+        .where('schedule_id', '=', filter.afterScheduleId)
+        .executeTakeFirst();
+      if (!anchor)
+        throw new AppError('not_found', `No scheduled post "${filter.afterScheduleId}".`, {
+          scheduleId: filter.afterScheduleId,
+        });
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('p.scheduled_time', 'p.schedule_id'),
+          '>',
+          eb.tuple(anchor.scheduled_time, anchor.schedule_id),
+        ),
+      );
+    }
     const rows = await query
       .orderBy('p.scheduled_time')
       .orderBy('p.schedule_id')
       .limit(limit + 1)
       .execute();
     const page = rows.slice(0, limit);
-    const targets = await targetsOf(
+    const targets = new Map<string, PublishTargetRow[]>();
+    for (const target of await targetsOf(
       this.deps.db,
       page.map((r) => r.schedule_id),
-    );
+    )) {
+      targets.set(target.schedule_id, [...(targets.get(target.schedule_id) ?? []), target]);
+    }
     return {
-      items: page.map((row) => itemFromRows(row, targets)),
+      items: page.map((row) => itemFromRows(row, targets.get(row.schedule_id) ?? [])),
       timeZone: await this.timeZone(),
       hasMore: rows.length > limit,
     };

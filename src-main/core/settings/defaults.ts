@@ -34,6 +34,12 @@ export const settingsDefaults: SettingsValues = {
   feedbackMinAgeHours: 48,
   feedbackMaxAgeHours: 72,
   mcpEnabled: false,
+  retentionActivityDays: 90,
+  retentionUsageDays: 90,
+  retentionMetricSnapshotsDays: 180,
+  backupFolder: '',
+  backupDaily: true,
+  backupIncludeMedia: false,
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The typed shape of the SQLite file, one interface per table, mirroring migrations/.
@@ -32,6 +32,9 @@ export interface Database {
   api_usage: ApiUsageTable;
   bursts: BurstsTable;
   evolution_runs: EvolutionRunsTable;
+  activity_daily: ActivityDailyTable;
+  api_usage_daily: ApiUsageDailyTable;
+  metric_snapshots_daily: MetricSnapshotsDailyTable;
 }
 
 type Bool = 0 | 1;
@@ -213,6 +216,8 @@ export interface ProposalsTable {
   regeneration: 'due' | 'attempted' | 'expired' | null;
   /** Why an accepted proposal has no render job (found by the start-up repair). */
   render_issue: string | null;
+  /** 011: the examiner's own verdict, generated from examiner_breakdown (read-only). */
+  examiner_verdict: ColumnType<'passed' | 'failed' | 'unanswered' | null, never, never>;
 }
 
 export interface ContentHistoryTable {
@@ -500,4 +505,41 @@ export interface EvolutionRunsTable {
   ran_at: string;
   trigger: 'schedule' | 'manual';
   report: string;
+}
+
+/** 013: what the retention pruner keeps of the activity entries it removes. */
+export interface ActivityDailyTable {
+  day: string;
+  level: string;
+  entries: number;
+}
+
+/** 013: daily totals of pruned api_usage rows; model '' = none. */
+export interface ApiUsageDailyTable {
+  day: string;
+  service: string;
+  operation: string;
+  model: string;
+  outcome: string;
+  calls: number;
+  tokens_in: number;
+  tokens_out: number;
+  latency_ms: number;
+  cost_usd: number;
+}
+
+/** 013: daily totals of pruned metric snapshots, per brand, platform and stamp. */
+export interface MetricSnapshotsDailyTable {
+  day: string;
+  brand_id: string;
+  platform: string;
+  stamp: string;
+  snapshots: number;
+  views: number;
+  reach: number;
+  likes: number;
+  comments: number;
+  saves: number;
+  shares: number;
+  total_interactions: number;
 }

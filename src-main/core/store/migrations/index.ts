@@ -9,6 +9,9 @@ import * as m007 from './007-exactly-once-decisions';
 import * as m008 from './008-publishing';
 import * as m009 from './009-learning-loop';
 import * as m010 from './010-evolution-runs';
+import * as m011 from './011-list-indexes';
+import * as m012 from './012-full-text-search';
+import * as m013 from './013-retention-rollups';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -32,4 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: '008-publishing', up: m008.up },
   { version: 9, name: '009-learning-loop', up: m009.up },
   { version: 10, name: '010-evolution-runs', up: m010.up },
+  { version: 11, name: '011-list-indexes', up: m011.up },
+  { version: 12, name: '012-full-text-search', up: m012.up },
+  { version: 13, name: '013-retention-rollups', up: m013.up },
 ];

@@ -1,0 +1,337 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { Kysely } from 'kysely';
+import type { BrandArchive } from '../contract/backups';
+import { AppError } from '../contract/errors';
+import type { Database } from '../store/database';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+const ARCHIVE_SUFFIX = '.maestro-brand.json.gz';
+const ARCHIVE_NAME = /^(.+)-(\d{8}T\d{9}Z)\.maestro-brand\.json\.gz$/;
+
+type Row = Record<string, unknown>;
+type TableName = keyof Database;
+
+/**
+ * What one brand's archive holds, in the order an import inserts it (each table after the ones
+ * it refers to). Platform connections are left out: their tokens are sealed by this machine's
+ * keychain or key file, so an imported brand is connected again from the Brands page.
+ */
+const archiveTables = [
+  'brands',
+  'agents',
+  'agent_performance',
+  'agent_learning',
+  'proposals',
+  'content_history',
+  'generation_jobs',
+  'scheduled_posts',
+  'publish_targets',
+  'post_performance',
+  'metric_snapshots',
+  'metric_snapshots_daily',
+  'brand_analytics',
+  'analytics_snapshots',
+  'competitor_accounts',
+  'learned_patterns',
+  'trending_content',
+] as const satisfies readonly TableName[];
+type ArchiveTable = (typeof archiveTables)[number];
+
+/**
+ * Row ids that are only this file's numbering: dropped on import, where the rows get new ones
+ * (their natural keys, such as proposal_id, stay). Generated columns are never written.
+ */
+const fileLocalColumns: Partial<Record<ArchiveTable, readonly string[]>> = {
+  agents: ['id'],
+  agent_performance: ['id'],
+  agent_learning: ['id'],
+  proposals: ['id', 'examiner_verdict'],
+  content_history: ['id'],
+  post_performance: ['id'],
+  metric_snapshots: ['id'],
+  analytics_snapshots: ['id'],
+  learned_patterns: ['id'],
+  trending_content: ['id'],
+};
+
+interface ArchiveFile {
+  format: 'maestro-brand';
+  formatVersion: 1;
+  brandId: string;
+  exportedAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  tables: Record<ArchiveTable, Row[]>;
+}
+
+function stampOf(at: Date): string {
+  return at.toISOString().replace(/[-:.]/g, '');
+}
+
+function withoutFileLocal(table: ArchiveTable, row: Row): Row {
+  const drop = fileLocalColumns[table] ?? [];
+  return Object.fromEntries(Object.entries(row).filter(([column]) => !drop.includes(column)));
+}
+
+/** Archives in a folder, newest first, read from their names (nothing is unpacked). */
+export async function readBrandArchives(folder: string): Promise<BrandArchive[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const archives: BrandArchive[] = [];
+  for (const name of names) {
+    const match = ARCHIVE_NAME.exec(name);
+    if (!match) continue;
+    const [, brandId, stamp] = match;
+    const exportedAt = `${stamp!.slice(0, 4)}-${stamp!.slice(4, 6)}-${stamp!.slice(6, 8)}T${stamp!.slice(9, 11)}:${stamp!.slice(11, 13)}:${stamp!.slice(13, 15)}.${stamp!.slice(15, 18)}Z`;
+    archives.push({
+      file: join(folder, name),
+      brandId: brandId!,
+      exportedAt,
+      bytes: (await stat(join(folder, name))).size,
+    });
+  }
+  return archives.sort((a, b) => (a.exportedAt < b.exportedAt ? 1 : a.exportedAt > b.exportedAt ? -1 : 0));
+}
+
+/** Every row of one brand, per table (read in one transaction, so the archive is consistent). */
+async function brandRows(trx: Kysely<Database>, brandId: string): Promise<Record<ArchiveTable, Row[]>> {
+  const brandProposals = trx
+    .selectFrom('proposals')
+    .select('agent_id')
+    .where((eb) =>
+      eb.or([
+        eb('brand_id', '=', brandId),
+        eb(
+          'proposal_id',
+          'in',
+          eb.selectFrom('generation_jobs').select('proposal_id').where('brand_id', '=', brandId),
+        ),
+      ]),
+    );
+  const brandAgents = trx
+    .selectFrom('agents')
+    .select('agent_id')
+    .where((eb) => eb.or([eb('created_for_brand', '=', brandId), eb('agent_id', 'in', brandProposals)]));
+  const brandPosts = trx.selectFrom('scheduled_posts').select('schedule_id').where('brand_id', '=', brandId);
+  const brandMedia = trx.selectFrom('post_performance').select('media_id').where('brand_id', '=', brandId);
+  return {
+    brands: await trx.selectFrom('brands').selectAll().where('id', '=', brandId).execute(),
+    agents: await trx
+      .selectFrom('agents')
+      .selectAll()
+      .where('agent_id', 'in', brandAgents)
+      .orderBy('id')
+      .execute(),
+    agent_performance: await trx
+      .selectFrom('agent_performance')
+      .selectAll()
+      .where('agent_id', 'in', brandAgents)
+      .orderBy('id')
+      .execute(),
+    agent_learning: await trx
+      .selectFrom('agent_learning')
+      .selectAll()
+      .where('agent_id', 'in', brandAgents)
+      .orderBy('id')
+      .execute(),
+    // The brand's own, and brand-less ideas rendered for it. In id order: an examiner's
+    // rewrite comes after the original it replaces.
+    proposals: await trx
+      .selectFrom('proposals')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('brand_id', '=', brandId),
+          eb(
+            'proposal_id',
+            'in',
+            eb.selectFrom('generation_jobs').select('proposal_id').where('brand_id', '=', brandId),
+          ),
+        ]),
+      )
+      .orderBy('id')
+      .execute(),
+    content_history: await trx
+      .selectFrom('content_history')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('id')
+      .execute(),
+    generation_jobs: await trx
+      .selectFrom('generation_jobs')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .execute(),
+    scheduled_posts: await trx
+      .selectFrom('scheduled_posts')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .execute(),
+    publish_targets: await trx
+      .selectFrom('publish_targets')
+      .selectAll()
+      .where('schedule_id', 'in', brandPosts)
+      .execute(),
+    post_performance: await trx
+      .selectFrom('post_performance')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('id')
+      .execute(),
+    metric_snapshots: await trx
+      .selectFrom('metric_snapshots')
+      .selectAll()
+      .where('media_id', 'in', brandMedia)
+      .orderBy('id')
+      .execute(),
+    metric_snapshots_daily: await trx
+      .selectFrom('metric_snapshots_daily')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .execute(),
+    brand_analytics: await trx
+      .selectFrom('brand_analytics')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .execute(),
+    analytics_snapshots: await trx
+      .selectFrom('analytics_snapshots')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('id')
+      .execute(),
+    competitor_accounts: await trx
+      .selectFrom('competitor_accounts')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .execute(),
+    learned_patterns: await trx
+      .selectFrom('learned_patterns')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('id')
+      .execute(),
+    trending_content: await trx
+      .selectFrom('trending_content')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('id')
+      .execute(),
+  };
+}
+
+/** Writes one brand's settings, agents and history as one gzip'd JSON archive in `folder`. */
+export async function exportBrandArchive(
+  db: Kysely<Database>,
+  options: { brandId: string; folder: string; at: Date; appVersion: string; schemaVersion: number },
+): Promise<{ file: string; bytes: number; rows: Record<string, number> }> {
+  const tables = await db.transaction().execute((trx) => brandRows(trx, options.brandId));
+  if (tables.brands.length === 0) throw new AppError('not_found', `No brand "${options.brandId}".`);
+  const archive: ArchiveFile = {
+    format: 'maestro-brand',
+    formatVersion: 1,
+    brandId: options.brandId,
+    exportedAt: options.at.toISOString(),
+    appVersion: options.appVersion,
+    schemaVersion: options.schemaVersion,
+    tables,
+  };
+  const packed = await gzipAsync(JSON.stringify(archive));
+  await mkdir(options.folder, { recursive: true });
+  const file = join(options.folder, `${options.brandId}-${stampOf(options.at)}${ARCHIVE_SUFFIX}`);
+  await writeFile(file, packed);
+  const rows = Object.fromEntries(Object.entries(tables).map(([table, list]) => [table, list.length]));
+  return { file, bytes: packed.length, rows };
+}
+
+async function readArchive(file: string, schemaVersion: number): Promise<ArchiveFile> {
+  let archive: ArchiveFile;
+  try {
+    archive = JSON.parse((await gunzipAsync(await readFile(file))).toString('utf8')) as ArchiveFile;
+  } catch (error) {
+    throw new AppError('invalid_input', `${file} is not a brand archive: ${(error as Error).message}`);
+  }
+  if (archive.format !== 'maestro-brand' || archive.formatVersion !== 1 || !archive.tables?.brands?.length) {
+    throw new AppError('invalid_input', `${file} is not a brand archive Maestro can read.`);
+  }
+  if (archive.schemaVersion > schemaVersion) {
+    throw new AppError(
+      'conflict',
+      `${file} was written by a newer Maestro (schema v${archive.schemaVersion}); update Maestro to import it.`,
+    );
+  }
+  return archive;
+}
+
+/**
+ * Adds an archived brand with its agents and history, in one transaction. The brand must not
+ * exist here (not even in the trash); agents and rows this file already has (same agent id,
+ * proposal id, job id…) are kept as they are and counted as skipped.
+ */
+export async function importBrandArchive(
+  db: Kysely<Database>,
+  options: { file: string; schemaVersion: number },
+): Promise<{ brandId: string; rows: Record<string, number>; skipped: Record<string, number> }> {
+  const archive = await readArchive(options.file, options.schemaVersion);
+  const rows: Record<string, number> = {};
+  const skipped: Record<string, number> = {};
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('brands')
+      .select('id')
+      .where('id', '=', archive.brandId)
+      .executeTakeFirst();
+    if (existing) {
+      throw new AppError(
+        'conflict',
+        `A brand "${archive.brandId}" already exists here (perhaps in the trash). Delete it for good or import into another data folder.`,
+        { brandId: archive.brandId },
+      );
+    }
+    const brandIds = new Set([
+      archive.brandId,
+      ...(await trx.selectFrom('brands').select('id').execute()).map((b) => b.id),
+    ]);
+    const existingAgents = new Set(
+      (await trx.selectFrom('agents').select('agent_id').execute()).map((a) => a.agent_id),
+    );
+    for (const table of archiveTables) {
+      rows[table] = 0;
+      skipped[table] = 0;
+      for (const row of archive.tables[table] ?? []) {
+        // An agent this file has keeps its own DNA and history.
+        const agentId = row.agent_id as string | undefined;
+        if (table.startsWith('agent_') && agentId !== undefined && existingAgents.has(agentId)) {
+          skipped[table]++;
+          continue;
+        }
+        const values = withoutFileLocal(table, row);
+        // An agent made for a brand this file does not have is nobody's here.
+        if (
+          table === 'agents' &&
+          values.created_for_brand &&
+          !brandIds.has(values.created_for_brand as string)
+        ) {
+          values.created_for_brand = null;
+        }
+        const result = await trx
+          .insertInto(table)
+          .values(values as never)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) rows[table]++;
+        else skipped[table]++;
+      }
+    }
+  });
+  return { brandId: archive.brandId, rows, skipped };
+}

@@ -1,0 +1,42 @@
+import type { Proposal } from '../contract/proposals';
+import type { TextSegment } from '../contract/search';
+
+/** One match: the row it found, its title with the matches marked, and a snippet of its text. */
+export interface SearchHit<K> {
+  key: K;
+  title: TextSegment[];
+  snippet: TextSegment[];
+}
+
+export interface ProposalSearchScope {
+  brandId?: string;
+  agentId?: string;
+  contentType?: 'reel' | 'post';
+}
+
+/** Newest first; `beforeId` continues after the last row of the previous page. */
+export interface SearchPage {
+  beforeId?: number;
+  limit: number;
+}
+
+/**
+ * Full-text search over proposals, post captions and the activity log: every word is a prefix,
+ * all words must match, newest first. The store's engine answers it (SQLite FTS5 today, see
+ * sqlite-search-index.ts); nothing else in the core knows how.
+ */
+export interface SearchIndex {
+  proposals(
+    terms: readonly string[],
+    scope: ProposalSearchScope & { statuses: readonly Proposal['status'][] },
+    page: SearchPage,
+  ): Promise<Array<SearchHit<number>>>;
+  /** Matches per status under the scope, for the review queue's tabs. */
+  proposalCounts(
+    terms: readonly string[],
+    scope: ProposalSearchScope,
+  ): Promise<Record<Proposal['status'], number>>;
+  activity(terms: readonly string[], page: SearchPage): Promise<Array<SearchHit<number>>>;
+  /** Calendar posts by their title and captions; the key is the schedule id. */
+  captions(terms: readonly string[], limit: number): Promise<Array<SearchHit<string>>>;
+}
