@@ -1,4 +1,5 @@
 import type { SettingsValues } from '../contract/settings';
+import { jobDefaults } from '../jobs/defaults';
 
 /** Built-in values; a saved row in app_settings overrides each one. */
 export const settingsDefaults: SettingsValues = {
@@ -8,7 +9,8 @@ export const settingsDefaults: SettingsValues = {
   llmMaxConcurrency: 4,
   llmDailyBudgetUsd: 0,
   llmHourlyBudgetUsd: 0,
-  renderConcurrency: 2,
+  /** From the machine's core count and measured: see jobs/defaults.ts. */
+  renderConcurrency: jobDefaults.renderConcurrency,
   burstTime: '12:00',
   burstTimeZone: 'Europe/Lisbon',
   reelsPerBrand: 6,
