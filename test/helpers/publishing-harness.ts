@@ -73,7 +73,7 @@ export async function openPublishingHarness(
     ...options.meta,
   });
   const google = options.google ? await startFakeGoogle({ now: () => clock.now(), ...options.google }) : null;
-  const s3 = options.mediaHost ? await startFakeS3() : null;
+  const s3 = options.mediaHost ? await startFakeS3({ now: () => clock.now() }) : null;
   const t = await openTempCore({
     clock,
     random: seededRandom(7),
