@@ -13,6 +13,9 @@ import { LlmUsageLedger } from './llm/usage-ledger';
 import { AgentsService } from './agents/agents-service';
 import { BurstRunner } from './maestro/burst-runner';
 import { DailyScheduler } from './maestro/daily-scheduler';
+import { HealingService } from './healing/healing-service';
+import { maestroCycles } from './orchestrator/maestro-cycles';
+import { Orchestrator } from './orchestrator/orchestrator';
 import { MaestroService } from './maestro/maestro-service';
 import { MaestroState } from './maestro/maestro-state';
 import { localDay } from './maestro/local-time';
@@ -56,15 +59,12 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { createLearningReads, type LearningReads } from './analytics/learning-reads';
 import { BackupService } from './backup/backup-service';
 import { backupsHandlers } from './backup/backups-handlers';
-import { backupDefaults } from './backup/defaults';
 import { applyPendingRestore } from './backup/pending-restore';
 import { mediaDirOf } from './jobs/jobs-module';
-import { retentionDefaults } from './retention/defaults';
 import { RetentionService } from './retention/retention-service';
 import { searchHandlers } from './search/search-handlers';
 import type { SearchIndex } from './search/search-index';
 import { sqliteSearchIndex } from './search/sqlite-search-index';
-import { startDueTimer } from './system/due-timer';
 
 export interface CoreConfig {
   /** Folder for the database and every file the app writes. */
@@ -114,6 +114,10 @@ export interface Core {
   jobs: JobsModule;
   /** Maestro's burst machinery, for the tray, tests and benches. */
   bursts: { runner: BurstRunner; scheduler: DailyScheduler; service: MaestroService };
+  /** Maestro's one scheduler: every cycle, its last run and next run (tests tick it by hand). */
+  orchestrator: Orchestrator;
+  /** Stuck renders, failure diagnosis, automatic retries, reports, the population guard. */
+  healing: HealingService;
   /** Brands' platform connections and the tokens the publisher asks for. */
   connections: ConnectionsService;
   /** The publishing calendar and the loop that publishes due posts (tests drive `runDue`). */
@@ -324,6 +328,39 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     },
   };
 
+  const healing = new HealingService({
+    db,
+    clock,
+    queue: jobs.queue,
+    activity,
+    events,
+    ensurePopulation: () => agents.ensurePopulation(),
+  });
+  const orchestrator = new Orchestrator({
+    db,
+    clock,
+    settings,
+    state: maestro,
+    activity,
+    events,
+    tasks: maestroCycles({
+      scheduleReadyRenders: () => calendar.scheduleReadyRenders(),
+      burst: scheduler,
+      publishDue: () => publisher.runDue(),
+      collectMetrics: (now) => learning.metrics.collectDue(now),
+      scout: (now) => learning.scout.runNow(now),
+      feedback: () => loop.feedback.run(),
+      healing: async (now) => HealingService.describe(await healing.run(now)),
+      drainRenders: () => jobs.queue.idle(),
+      evolution: () => loop.evolution.run('schedule'),
+      bootstrap: (now) => learning.bootstrap.tick(now),
+      analysePatterns: () => loop.patterns.analyse(),
+      consolidatePatterns: () => loop.patterns.consolidate(),
+      backup: (now) => backups.runDue(now),
+      retention: (now) => retention.runDue(now),
+    }),
+  });
+
   const handlers: Handlers = {
     ...appHandlers(info, {
       db,
@@ -335,7 +372,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     }),
     ...brandsHandlers({ brands, agents }),
     ...settingsHandlers({ settings, secrets, brands, activity, events }),
-    ...maestroHandlers({ state: maestro, service: maestroService, scheduler }),
+    ...maestroHandlers({ state: maestro, service: maestroService, scheduler, orchestrator }),
     ...agentsHandlers(agents),
     ...proposalsHandlers(proposals),
     ...examinerHandlers({ db, clock }),
@@ -380,36 +417,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   if (config.startRenderQueue !== false) await jobs.queue.start();
   await agents.seedBuiltins();
   await agents.ensurePopulation();
-  const timers: Array<{ stop(): Promise<void> }> = [];
   if (config.autoStart !== false) {
     publisher.start();
-    await scheduler.arm();
-    // Settings that move the burst re-arm the timer.
-    listeners.push(
-      events.subscribe((event) => {
-        if (event.stream === 'data.changed' && event.payload.entity === 'settings') void scheduler.arm();
-      }),
-    );
-    // Minimal timers for the daily backup and the retention pruner, until the orchestrator
-    // (issue 11) calls their runDue itself.
-    const reportFailure = (what: string) => (error: unknown) =>
-      void activity
-        .record({ action: `${what} failed`, detail: String(error), level: 'error', emoji: '⚠️' })
-        .catch(() => undefined);
-    timers.push(
-      startDueTimer((now) => backups.runDue(now), {
-        clock,
-        firstAfterMs: backupDefaults.firstCheckAfterMs,
-        everyMs: backupDefaults.checkEveryMs,
-        onError: reportFailure('Daily backup'),
-      }),
-      startDueTimer((now) => retention.runDue(now), {
-        clock,
-        firstAfterMs: retentionDefaults.firstCheckAfterMs,
-        everyMs: retentionDefaults.checkEveryMs,
-        onError: reportFailure('Retention'),
-      }),
-    );
+    // Every cycle (the burst, catch-ups, metrics, feedback, healing, evolution, backups…) runs
+    // on the orchestrator's one clock.
+    orchestrator.start();
     startup = runner
       .resumeInterrupted()
       .then(() => scheduler.check())
@@ -435,6 +447,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     llm,
     jobs,
     bursts: { runner, scheduler, service: maestroService },
+    orchestrator,
+    healing,
     connections,
     publishing: { calendar, publisher },
     backups,
@@ -451,9 +465,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     close: async () => {
       await startup;
       listeners.forEach((unsubscribe) => unsubscribe());
-      await Promise.all(timers.map((timer) => timer.stop()));
       await retention.stop();
       await backups.settled();
+      // Cycles get a moment to finish; one cut short runs again after the next start.
+      orchestrator.stop();
+      await Promise.race([orchestrator.idle(), new Promise((r) => setTimeout(r, 2_000))]);
       scheduler.stop();
       await publisher.close();
       // Sign-ins still waiting for the browser stop listening.

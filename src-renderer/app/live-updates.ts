@@ -23,6 +23,8 @@ const affectedBy: Record<Entity, QueryKey[]> = {
   connections: [queryKeys.connections.all, queryKeys.brands.all, queryKeys.calendar.all],
   analytics: [queryKeys.analytics.all],
   backups: [queryKeys.backups.all],
+  // A cycle ran: the dashboard's next-run times move.
+  cycles: [queryKeys.bursts.all],
 };
 
 /**

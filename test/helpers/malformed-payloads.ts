@@ -155,6 +155,8 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     },
     'scout.runNow': { payload: { brandId: sampleBrand.id }, required: [] },
     'scout.bootstrap': { payload: {}, required: [] },
+    'maestro.cycles': { payload: {}, required: [] },
+    'maestro.runCycle': { payload: { id: 'healing' }, required: ['id'] },
     'learning.runFeedback': { payload: {}, required: [] },
     'learning.runEvolution': { payload: {}, required: [] },
     'learning.evolutionHistory': { payload: {}, required: [] },

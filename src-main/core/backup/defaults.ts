@@ -7,7 +7,7 @@ export const backupDefaults = {
   folderName: 'backups',
   /** Brand archives go in this folder inside the backup folder. */
   brandsFolderName: 'brands',
-  /** How often the minimal timer asks whether today's backup is due. */
+  /** How often the orchestrator's backup cycle asks whether today's backup is due. */
   checkEveryMs: 60 * 60 * 1000,
   /** The first check waits a little after start, so start-up and the first views go first. */
   firstCheckAfterMs: 60 * 1000,

@@ -40,6 +40,8 @@ export const eventStreams = {
       /** New measurements of posts or accounts (the metrics collector took some). */
       'analytics',
       'backups',
+      /** A Maestro cycle ran (the dashboard's next-run times move). */
+      'cycles',
     ]),
     id: z.string().optional(),
   }),

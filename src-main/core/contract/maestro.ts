@@ -56,3 +56,40 @@ export const maestroOverviewSchema = z.object({
   ),
 });
 export type MaestroOverview = z.infer<typeof maestroOverviewSchema>;
+
+export const cycleStatusSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** "every 10 min", "Sundays 02:00 (Europe/Lisbon)". */
+  schedule: z.string(),
+  runsWhenPaused: z.boolean(),
+  running: z.boolean(),
+  /** When it runs next; null while paused for a cycle that waits for Resume. */
+  nextRunAt: z.string().nullable(),
+  lastStartedAt: z.string().nullable(),
+  lastFinishedAt: z.string().nullable(),
+  lastOutcome: z.enum(['ok', 'failed', 'skipped']).nullable(),
+  lastError: z.string().nullable(),
+  lastDetail: z.string().nullable(),
+  runs: z.number(),
+  failures: z.number(),
+});
+export type CycleStatus = z.infer<typeof cycleStatusSchema>;
+
+export const cycleIdSchema = z.enum([
+  'check',
+  'burst',
+  'publish',
+  'observe',
+  'scout',
+  'feedback',
+  'healing',
+  'evolution',
+  'diagnostics',
+  'bootstrap',
+  'learning',
+  'consolidation',
+  'backup',
+  'retention',
+]);
+export const cycleRunInputSchema = z.object({ id: cycleIdSchema }).strict();

@@ -22,7 +22,13 @@ import {
   agentSchema,
   agentUpdateSchema,
 } from './agents';
-import { burstSummarySchema, maestroOverviewSchema, maestroStatusSchema } from './maestro';
+import {
+  burstSummarySchema,
+  cycleRunInputSchema,
+  cycleStatusSchema,
+  maestroOverviewSchema,
+  maestroStatusSchema,
+} from './maestro';
 import {
   proposalBulkResultSchema,
   proposalBulkReviewSchema,
@@ -247,6 +253,18 @@ export const operations = {
     output: burstSummarySchema,
     mutates: true,
     summary: 'Every agent drafts brand-less ideas in the background (not examined)',
+  }),
+  'maestro.cycles': op({
+    input: emptyInputSchema,
+    output: z.array(cycleStatusSchema),
+    mutates: false,
+    summary: 'Every Maestro cycle with its last run, outcome and next run',
+  }),
+  'maestro.runCycle': op({
+    input: cycleRunInputSchema,
+    output: cycleStatusSchema,
+    mutates: true,
+    summary: 'Run one cycle now (healing, metrics, feedback, …) and return how it went',
   }),
 
   'agents.list': op({

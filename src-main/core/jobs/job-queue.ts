@@ -41,7 +41,7 @@ export interface JobQueueDeps {
   runStep?: typeof runRenderStep;
 }
 
-type StopReason = 'cancel' | 'shutdown';
+type StopReason = 'cancel' | 'shutdown' | 'timeout';
 
 /** Relative folder of a job's files inside the media folder (forward slashes, for URLs). */
 export function jobMediaFolder(jobId: string): string {
@@ -62,6 +62,8 @@ export function describeRetry(notice: FfmpegRetryNotice): string {
  */
 export class JobQueue {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Why a job was timed out, read when its failure is settled. */
+  private readonly timeouts = new Map<string, string>();
   private closed = false;
   /** Until start(), jobs are only queued: tests of other domains need no FFmpeg running. */
   private started = false;
@@ -120,6 +122,18 @@ export class JobQueue {
     const entry = this.running.get(id);
     if (!entry) return false;
     entry.controller.abort('cancel' satisfies StopReason);
+    return true;
+  }
+
+  /**
+   * Stops a running job that stopped making progress (healing's timeout sweep): FFmpeg is killed
+   * and the job ends `failed` with `message` and the kind `job_timeout`. False if not running here.
+   */
+  timeOut(id: string, message: string): boolean {
+    const entry = this.running.get(id);
+    if (!entry) return false;
+    this.timeouts.set(id, message);
+    entry.controller.abort('timeout' satisfies StopReason);
     return true;
   }
 
@@ -324,7 +338,10 @@ export class JobQueue {
       });
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const timedOut = reason === 'timeout' ? this.timeouts.get(row.job_id) : undefined;
+    this.timeouts.delete(row.job_id);
+    const message = timedOut ?? (error instanceof Error ? error.message : String(error));
+    const kind = timedOut ? 'job_timeout' : error instanceof RenderError ? error.kind : null;
     const details =
       error instanceof RenderError
         ? (error.details ?? null)
@@ -334,6 +351,7 @@ export class JobQueue {
     const failed = await transitionJob(db, row.job_id, ['generating'], {
       status: 'failed',
       error_message: message,
+      error_kind: kind,
       failed_step: step,
       error_details: details,
       completed_at: now,

@@ -338,6 +338,17 @@ export class BurstRunner {
     return this.summary(burstId);
   }
 
+  /** The most recent daily burst (the catch-up spaces its retries of a short day from it). */
+  async latestDaily(): Promise<BurstSummary | null> {
+    const row = await this.deps.db
+      .selectFrom('bursts')
+      .selectAll()
+      .where('kind', '=', 'daily')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? burstFromRow(row) : null;
+  }
+
   /** Daily bursts opened for `day` so far (the catch-up stops after burstDefaults.maxDailyAttempts). */
   async dailyAttempts(day: string): Promise<number> {
     const row = await this.deps.db

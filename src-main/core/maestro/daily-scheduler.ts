@@ -17,55 +17,46 @@ interface Deps {
 }
 
 /**
- * Fires the daily burst at the configured local time (croner, tz-aware, DST included) and
- * catches up at start or on resume when today's burst is overdue. The decision itself is the
- * pure isDailyBurstDue, so tests drive `check()` with a manual clock.
+ * Decides when the daily burst runs: at the configured local time (DST included), or at once
+ * when today's is overdue (start, resume, a laptop waking up). It owns no timer: the orchestrator's
+ * `burst` cycle fires at the burst time and its `check` cycle catches up every ten minutes; the
+ * decision itself is the pure isDailyBurstDue.
  */
 export class DailyScheduler {
-  private job: Cron | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(private readonly deps: Deps) {}
 
-  /** (Re)arms the timer from the current settings; called at start and when they change. */
-  async arm(): Promise<void> {
-    if (this.stopped) return;
-    this.stopTimers();
+  /** The next burst time (the settings' local time, in their zone), as an instant. */
+  async nextRunAt(): Promise<string | null> {
     const { values } = await this.deps.settings.values();
     const [hour, minute] = values.burstTime.split(':').map(Number);
-    this.job = new Cron(
-      `${minute} ${hour} * * *`,
-      { timezone: values.burstTimeZone, protect: true, catch: true },
-      () => {
-        void this.check();
-      },
-    );
+    const next = new Cron(`${minute} ${hour} * * *`, {
+      timezone: values.burstTimeZone,
+      paused: true,
+    }).nextRun(this.deps.clock.now());
+    return next?.toISOString() ?? null;
   }
 
-  nextRunAt(): string | null {
-    return this.job?.nextRun()?.toISOString() ?? null;
-  }
-
-  /**
-   * After any burst: a daily burst that fell due while another burst ran starts now (a smart
-   * burst at burst time no longer swallows the day's trigger); a burst that ended short is
-   * retried by a catch-up a little later (if the timers are armed).
-   */
+  /** After any burst: a daily burst that fell due while another burst ran starts now. */
   afterBurst(summary: BurstSummary): void {
     if (this.stopped) return;
     // Right after a daily burst the day is either closed or short; a short day waits for the
-    // retry below instead of hammering an LLM that just failed.
+    // catch-up below instead of hammering an LLM that just failed.
     if (summary.kind !== 'daily') void this.check();
-    if (summary.kind !== 'optimize' && summary.shortfall > 0 && this.job) {
-      if (this.retryTimer) clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        void this.check();
-      }, burstDefaults.shortfallRetryMinutes * 60_000);
-      // A pending retry must not keep a headless process alive on its own.
-      this.retryTimer.unref();
+  }
+
+  /**
+   * The periodic catch-up: like check(), but a day whose last daily burst ended short is retried
+   * only `shortfallRetryMinutes` after that burst finished.
+   */
+  async catchUp(): Promise<boolean> {
+    const latest = await this.deps.runner.latestDaily();
+    if (latest && latest.shortfall > 0 && latest.finishedAt) {
+      const wait = burstDefaults.shortfallRetryMinutes * 60_000;
+      if (this.deps.clock.now().getTime() - Date.parse(latest.finishedAt) < wait) return false;
     }
+    return this.check();
   }
 
   /** Starts today's daily burst if it is due; returns whether it started one. */
@@ -100,16 +91,8 @@ export class DailyScheduler {
     }
   }
 
-  /** Stops the timers and any later check (shutdown). */
+  /** No further bursts from this scheduler (shutdown). */
   stop(): void {
     this.stopped = true;
-    this.stopTimers();
-  }
-
-  private stopTimers(): void {
-    this.job?.stop();
-    this.job = null;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
   }
 }

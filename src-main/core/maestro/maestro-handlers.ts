@@ -1,4 +1,5 @@
 import type { DomainHandlers } from '../dispatcher';
+import type { Orchestrator } from '../orchestrator/orchestrator';
 import type { DailyScheduler } from './daily-scheduler';
 import type { MaestroService } from './maestro-service';
 import type { MaestroState } from './maestro-state';
@@ -7,8 +8,9 @@ export function maestroHandlers(deps: {
   state: MaestroState;
   service: MaestroService;
   scheduler: DailyScheduler;
+  orchestrator: Orchestrator;
 }): DomainHandlers<'maestro'> {
-  const { state, service, scheduler } = deps;
+  const { state, service, scheduler, orchestrator } = deps;
   return {
     'maestro.status': () => state.status(),
     'maestro.pause': () => state.pause(),
@@ -22,5 +24,7 @@ export function maestroHandlers(deps: {
     'maestro.triggerBurst': () => service.triggerBurst(),
     'maestro.resetDaily': () => service.resetDaily(),
     'maestro.optimizeNow': () => service.optimizeNow(),
+    'maestro.cycles': () => orchestrator.status(),
+    'maestro.runCycle': (input) => orchestrator.runNow(input.id),
   };
 }

@@ -48,7 +48,7 @@ export class MaestroService {
       timeZone: values.burstTimeZone,
       burstTime: values.burstTime,
       lastDailyRunDay: await state.lastDailyRunDay(),
-      nextDailyBurstAt: scheduler.nextRunAt(),
+      nextDailyBurstAt: await scheduler.nextRunAt(),
       burstRunning: runner.isRunning,
       latestBurst: latest ? burstFromRow(latest) : null,
       quota: brands.map((b) => ({

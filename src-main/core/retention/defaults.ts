@@ -1,7 +1,7 @@
 export const retentionDefaults = {
   /** Rows removed per transaction: small enough that a write waits a few milliseconds at most. */
   batchSize: 500,
-  /** How often the minimal timer asks whether a run is due (the orchestrator may take over). */
+  /** How often the orchestrator's retention cycle asks whether a run is due. */
   checkEveryMs: 60 * 60 * 1000,
   /** The first check after start waits a little, so start-up work and the first views go first. */
   firstCheckAfterMs: 30 * 1000,

@@ -286,6 +286,10 @@ export interface GenerationJobsTable {
   updated_at: string | null;
   // Added by 007-exactly-once-decisions: one render per (proposal, brand).
   brand_id: string | null;
+  // Added by 014-healing.
+  error_kind: string | null;
+  auto_retries: Generated<number>;
+  failure_reported_at: string | null;
 }
 
 /** A calendar item: one per render (rebuilt by 008-publishing). */

@@ -12,6 +12,7 @@ import * as m010 from './010-evolution-runs';
 import * as m011 from './011-list-indexes';
 import * as m012 from './012-full-text-search';
 import * as m013 from './013-retention-rollups';
+import * as m014 from './014-healing';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: '011-list-indexes', up: m011.up },
   { version: 12, name: '012-full-text-search', up: m012.up },
   { version: 13, name: '013-retention-rollups', up: m013.up },
+  { version: 14, name: '014-healing', up: m014.up },
 ];
