@@ -6,11 +6,17 @@
 import { performance } from 'node:perf_hooks';
 import { openBurstHarness } from '../test/helpers/burst-harness';
 
+/** A measured value and the most it may be; `npm run bench` fails when one is over. */
+export interface BenchGoal {
+  label: string;
+  value: number;
+  target: number;
+}
+
 export interface BenchResult {
   name: string;
   lines: string[];
-  ratio: number;
-  target: number;
+  goals: BenchGoal[];
 }
 
 export async function benchBurst(
@@ -31,8 +37,7 @@ export async function benchBurst(
     const ratio = wallMs / idealMs;
     return {
       name: 'burst',
-      ratio,
-      target: 1.3,
+      goals: [{ label: 'ratio', value: ratio, target: 1.3 }],
       lines: [
         `burst: ${brands} brands × 2 agents → ${summary.created} proposals (${summary.accepted} accepted), ${calls} LLM calls`,
         `  latency ${latencyMs} ms per call, concurrency ${concurrency}`,
