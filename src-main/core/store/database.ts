@@ -35,6 +35,7 @@ export interface Database {
   activity_daily: ActivityDailyTable;
   api_usage_daily: ApiUsageDailyTable;
   metric_snapshots_daily: MetricSnapshotsDailyTable;
+  notifications: NotificationsTable;
 }
 
 type Bool = 0 | 1;
@@ -101,6 +102,8 @@ export interface ActivityLogTable {
   detail: string;
   level: 'action' | 'detail' | 'api' | 'data' | 'error';
   emoji: string | null;
+  /** The brand the entry concerns (migration 015); null when none or unknown. */
+  brand_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AgentsTable {
@@ -546,4 +549,22 @@ export interface MetricSnapshotsDailyTable {
   saves: number;
   shares: number;
   total_interactions: number;
+}
+
+/** The notifications outbox (migration 015): written with its cause, delivered once after. */
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: 'burst_finished' | 'publish_failed' | 'token_expiry' | 'render_failed' | 'diagnostics_critical';
+  severity: 'info' | 'error';
+  title: string;
+  body: string;
+  /** The renderer path that shows what it is about (the calendar item, the jobs page…). */
+  route: string;
+  dedupe_key: string;
+  brand_id: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  /** Set on delivery: 1 shown, 0 kept quiet (its kind is off in Settings). */
+  shown: Bool | null;
+  read_at: string | null;
 }

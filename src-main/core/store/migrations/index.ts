@@ -13,6 +13,7 @@ import * as m011 from './011-list-indexes';
 import * as m012 from './012-full-text-search';
 import * as m013 from './013-retention-rollups';
 import * as m014 from './014-healing';
+import * as m015 from './015-notifications-and-activity-brand';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '012-full-text-search', up: m012.up },
   { version: 13, name: '013-retention-rollups', up: m013.up },
   { version: 14, name: '014-healing', up: m014.up },
+  { version: 15, name: '015-notifications-and-activity-brand', up: m015.up },
 ];
