@@ -104,14 +104,15 @@ export const videoDefaults = {
   full: { preset: 'medium', crf: 23 },
   /**
    * A still reel is one short segment encoded once and repeated by stream copy (reel-video.ts).
-   * Measured on the 1080×1920 reel frame, CPU time of the segment encode (median of 11):
-   * - 1 s (30 frames, an IDR and 29 P frames that are all skip blocks): 110 ms; 2 s: 240 ms.
-   *   Each extra frame costs x264 ~4 ms even when nothing moves, so 1 s, with a keyframe every
-   *   second, is cheaper than 2 s and divides every drawn length.
+   * Measured on the 1080×1920 reel frame, CPU time of the segment encode (median of 5 to 11):
+   * - Frames cost x264 ~4 ms each even when nothing moves (1 frame: 30 ms, 30: 150 ms, 60:
+   *   240 ms at veryfast, QP 28), so 1 s (an IDR frame and 29 P frames of skip blocks) is
+   *   cheaper than 2 s and divides every drawn length. The price is one IDR frame a second in
+   *   the file: a reel's video is ~540 KB with its music, the full encode's was ~260 KB.
    * - Constant QP instead of CRF (130 vs 190 ms): CRF needs the look-ahead's half-size analysis
    *   of every frame to rate it, which a picture that never changes does not need. `me=dia`,
    *   `subme=0` skip the sub-pixel planes of each reference frame (110 vs 130 ms); with no
-   *   motion they find nothing the full-pixel search does not.
+   *   motion they find nothing the full-pixel search does not. B frames make it slower.
    * - QP 28 (the IDR at ≈ 25 after the I/P offset) gives 50.3 dB PSNR against the frame, where
    *   the old `medium`/CRF 23 full encode gave 49.9 dB on its first frame: ~40 KB per second.
    */
