@@ -4,10 +4,12 @@
  */
 import { benchBurst, type BenchResult } from './burst';
 import { benchRenderReels } from './render-reels';
+import { benchScale } from './scale';
 
 const benches: Record<string, () => Promise<BenchResult>> = {
   burst: () => benchBurst(),
   'render-reels': () => benchRenderReels(),
+  scale: () => benchScale(),
 };
 
 async function main(): Promise<void> {

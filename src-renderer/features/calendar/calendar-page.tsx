@@ -3,7 +3,9 @@ import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { useBrands } from '../brands/use-brands';
+import { monthOf, monthRange, type AgendaMonth } from './agenda-month';
 import { describeZone, formatInZone } from './calendar-time';
+import { PostAgenda } from './post-agenda';
 import { PostCalendar } from './post-calendar';
 import { PostDetail } from './post-detail';
 import {
@@ -33,14 +35,22 @@ function focusPost(scheduleId: string, fallback: HTMLElement | null) {
  * decide, and a refused move snaps back with the reason. Open a post to preview, edit and publish.
  */
 export function CalendarPage() {
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const [range, setRange] = useState<{ from: string; to: string; current: string } | null>(null);
+  // The grid (FullCalendar, month or week) or the virtualized agenda of one month.
+  const [view, setView] = useState<
+    | { kind: 'grid'; initial: 'dayGridMonth' | 'timeGridWeek'; date?: string }
+    | { kind: 'agenda'; month: AgendaMonth }
+  >({ kind: 'grid', initial: 'dayGridMonth' });
   const [brandId, setBrandId] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [opener, setOpener] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const brandFilterId = useId();
 
-  const query: CalendarRange | null = range ? { ...range, ...(brandId ? { brandId } : {}) } : null;
+  const query: CalendarRange | null =
+    range && view.kind === 'grid'
+      ? { from: range.from, to: range.to, ...(brandId ? { brandId } : {}) }
+      : null;
   const list = useCalendarRange(query);
   const brands = useBrands();
   const itemQuery = useCalendarItem(selectedId);
@@ -104,26 +114,51 @@ export function CalendarPage() {
         <p className={`calendar-notice${notice ? ` calendar-notice-${notice.tone}` : ''}`} role="status">
           {notice?.text}
         </p>
-        <div className="calendar-shell" aria-busy={list.isFetching}>
-          <PostCalendar
-            items={items}
-            timeZone={timeZone ?? 'local'}
-            onRangeChange={(next) =>
-              setRange((current) =>
-                current && current.from === next.from && current.to === next.to ? current : next,
-              )
+        {view.kind === 'agenda' && timeZone ? (
+          <PostAgenda
+            month={view.month}
+            timeZone={timeZone}
+            brandId={brandId || undefined}
+            onMonthChange={(month) => setView({ kind: 'agenda', month })}
+            onToday={() => setView({ kind: 'agenda', month: monthOf(new Date().toISOString(), timeZone) })}
+            onView={(initial) =>
+              setView({ kind: 'grid', initial, date: monthRange(view.month, timeZone).from })
             }
             onOpen={(scheduleId, el) => {
               setOpener(el);
               setSelectedId(scheduleId);
             }}
-            onDrop={(scheduleId, at, revert) => {
-              void moveTo(scheduleId, at).then((refusal) => {
-                if (refusal !== null) revert();
-              });
-            }}
           />
-        </div>
+        ) : (
+          <div className="calendar-shell" aria-busy={list.isFetching}>
+            <PostCalendar
+              key={`${view.kind}-${view.kind === 'grid' ? `${view.initial}-${view.date ?? ''}` : ''}`}
+              items={items}
+              timeZone={timeZone ?? 'local'}
+              initialView={view.kind === 'grid' ? view.initial : 'dayGridMonth'}
+              initialDate={view.kind === 'grid' ? view.date : undefined}
+              onRangeChange={(next) =>
+                setRange((current) =>
+                  current && current.from === next.from && current.to === next.to ? current : next,
+                )
+              }
+              onAgenda={() => {
+                // A few days into the month or week on show, whatever the grid's own day boundaries.
+                const inside = range && new Date(Date.parse(range.current) + 3 * 86_400_000).toISOString();
+                if (inside && timeZone) setView({ kind: 'agenda', month: monthOf(inside, timeZone) });
+              }}
+              onOpen={(scheduleId, el) => {
+                setOpener(el);
+                setSelectedId(scheduleId);
+              }}
+              onDrop={(scheduleId, at, revert) => {
+                void moveTo(scheduleId, at).then((refusal) => {
+                  if (refusal !== null) revert();
+                });
+              }}
+            />
+          </div>
+        )}
       </Card>
       {selectedId && itemQuery.error && !selected && (
         <ErrorMessage error={itemQuery.error} title="This post could not be opened." />

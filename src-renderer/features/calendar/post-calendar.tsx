@@ -1,7 +1,6 @@
 import FullCalendar, { type EventDropInfo, type EventInput } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
-import listPlugin from '@fullcalendar/react/list';
 import classicThemePlugin from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import { useMemo } from 'react';
@@ -12,7 +11,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { PostEventContent } from './post-event-content';
 import { textColorOn } from './post-presentation';
 
-const plugins = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicThemePlugin];
+const plugins = [dayGridPlugin, timeGridPlugin, interactionPlugin, classicThemePlugin];
 
 /** A post is an instant; this is only how tall it draws in the week view. */
 const DRAWN_DURATION = '00:45';
@@ -34,32 +33,49 @@ export function toEventInput(item: CalendarItem): EventInput {
 interface PostCalendarProps {
   items: CalendarItem[];
   timeZone: string;
-  onRangeChange: (range: { from: string; to: string }) => void;
+  initialView: 'dayGridMonth' | 'timeGridWeek';
+  /** The date the calendar opens on (back from the agenda: the agenda's month). */
+  initialDate?: string;
+  /** `current`: the first instant of the month or week on show (not the grid's leading days). */
+  onRangeChange: (range: { from: string; to: string; current: string }) => void;
+  /** The Agenda button: the page shows its virtualized agenda of the month on show. */
+  onAgenda: () => void;
   onOpen: (scheduleId: string, opener: HTMLElement) => void;
   /** Called after a drop; `revert` puts the post back where it was. */
   onDrop: (scheduleId: string, at: string, revert: () => void) => void;
 }
 
 /**
- * Month, week and agenda on FullCalendar, in the creator's zone. Every post is a button (Enter or
- * Space opens it); a drop is handed up to be checked against the rules and reverted if refused.
+ * Month and week on FullCalendar, in the creator's zone; its Agenda button hands over to the
+ * page's own virtualized agenda (post-agenda.tsx). Every post is a button (Enter or Space opens
+ * it); a drop is handed up to be checked against the rules and reverted if refused.
  */
-export function PostCalendar({ items, timeZone, onRangeChange, onOpen, onDrop }: PostCalendarProps) {
+export function PostCalendar({
+  items,
+  timeZone,
+  initialView,
+  initialDate,
+  onRangeChange,
+  onAgenda,
+  onOpen,
+  onDrop,
+}: PostCalendarProps) {
   const events = useMemo(() => items.map(toEventInput), [items]);
   return (
     <FullCalendar
       plugins={plugins}
       timeZone={timeZone}
-      initialView="dayGridMonth"
+      initialView={initialView}
+      {...(initialDate ? { initialDate } : {})}
       headerToolbar={{
         start: 'prev,next today',
         center: 'title',
-        end: 'dayGridMonth,timeGridWeek,listMonth',
+        end: 'dayGridMonth,timeGridWeek,agenda',
       }}
       buttons={{
         dayGridMonth: { text: 'Month', hint: 'Month' },
         timeGridWeek: { text: 'Week', hint: 'Week' },
-        listMonth: { text: 'Agenda', hint: 'Agenda' },
+        agenda: { text: 'Agenda', hint: 'Agenda', click: onAgenda },
         today: { text: 'Today' },
       }}
       headingLevel={2}
@@ -90,7 +106,13 @@ export function PostCalendar({ items, timeZone, onRangeChange, onOpen, onDrop }:
         if (!start) return info.revert();
         onDrop(info.event.id, start.toISOString(), info.revert);
       }}
-      datesSet={(range) => onRangeChange({ from: range.start.toISOString(), to: range.end.toISOString() })}
+      datesSet={(range) =>
+        onRangeChange({
+          from: range.start.toISOString(),
+          to: range.end.toISOString(),
+          current: range.view.currentStart.toISOString(),
+        })
+      }
     />
   );
 }

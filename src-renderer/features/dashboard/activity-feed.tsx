@@ -1,12 +1,18 @@
+import { useRef, useState } from 'react';
 import type { ActivityEntry } from '@contract';
 import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { formatDateTime, formatTime } from '../../ui/format';
+import { HighlightedText } from '../../ui/highlighted-text';
+import { useVirtualRows } from '../../ui/virtual-rows';
 import { useActivityFeed } from './use-activity-feed';
+
+/** An entry's height before it is measured (one line of action, one of detail). */
+const ESTIMATED_ROW_PX = 52;
 
 function Entry({ entry }: { entry: ActivityEntry }) {
   return (
-    <li className={`activity activity-${entry.level}`}>
+    <>
       <time dateTime={entry.at} title={formatDateTime(entry.at)} className="activity-time">
         {formatTime(entry.at)}
       </time>
@@ -14,27 +20,82 @@ function Entry({ entry }: { entry: ActivityEntry }) {
         {entry.emoji ?? '•'}
       </span>
       <span className="activity-text">
-        <strong>{entry.action}</strong>
+        <strong>
+          <HighlightedText segments={entry.highlight?.title} fallback={entry.action} />
+        </strong>
         {entry.agent && <span className="muted"> · {entry.agent}</span>}
-        {entry.detail && <span className="activity-detail">{entry.detail}</span>}
+        {entry.detail && (
+          <span className="activity-detail">
+            {entry.highlight?.snippet.some((s) => s.match) ? (
+              <HighlightedText segments={entry.highlight.snippet} fallback={entry.detail} />
+            ) : (
+              entry.detail
+            )}
+          </span>
+        )}
       </span>
-    </li>
+    </>
   );
 }
 
+/** Everything Maestro did, newest first: searchable, and only the entries in view are rendered. */
 export function ActivityFeed() {
-  const feed = useActivityFeed();
+  const [search, setSearch] = useState('');
+  const feed = useActivityFeed(search);
+  const entries = feed.entries;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { virtualizer, rows, totalSize } = useVirtualRows({
+    count: entries.length,
+    scrollRef,
+    estimateSize: ESTIMATED_ROW_PX,
+    onNearEnd: () => {
+      if (feed.hasNextPage && !feed.isFetchingNextPage) void feed.fetchNextPage();
+    },
+  });
   return (
-    <Card title="Activity">
+    <Card
+      title="Activity"
+      actions={
+        <input
+          type="search"
+          className="activity-search"
+          aria-label="Search activity"
+          placeholder="Search activity…"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      }
+    >
       {feed.isPending && <p className="muted">Loading activity…</p>}
       {feed.isError && <ErrorMessage error={feed.error} title="Could not load activity." />}
-      {feed.data?.length === 0 && <p className="empty-state">Nothing has happened yet.</p>}
-      {feed.data && feed.data.length > 0 && (
-        <ol className="activity-feed" aria-label="Activity feed, newest first">
-          {feed.data.map((entry) => (
-            <Entry key={entry.id} entry={entry} />
-          ))}
-        </ol>
+      {feed.isSuccess && entries.length === 0 && (
+        <p className="empty-state">
+          {search.trim() ? `Nothing in the activity has “${search.trim()}”.` : 'Nothing has happened yet.'}
+        </p>
+      )}
+      {entries.length > 0 && (
+        <div className="activity-feed" ref={scrollRef} aria-busy={feed.isPlaceholderData}>
+          <ol
+            aria-label="Activity feed, newest first"
+            className="activity-rows"
+            style={{ height: totalSize }}
+          >
+            {rows.map((row) => {
+              const entry = entries[row.index]!;
+              return (
+                <li
+                  key={entry.id}
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  className={`activity activity-${entry.level}`}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <Entry entry={entry} />
+                </li>
+              );
+            })}
+          </ol>
+        </div>
       )}
     </Card>
   );

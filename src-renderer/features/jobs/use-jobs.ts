@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { Job } from '@contract';
 import { useApi, useContractEvent } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
@@ -6,21 +6,45 @@ import { describeError } from '../../ui/errors';
 import { toast } from '../../ui/toast-store';
 
 const listKey = [...queryKeys.jobs.all, 'list'] as const;
+/** One page of the list; the next is read by keyset (after the last job shown). */
+const PAGE_SIZE = 100;
 
-/** Jobs newest first, with live progress patched in from `job.progress` events between refetches. */
+/**
+ * Jobs newest first, a page at a time as the list scrolls, with live progress patched in from
+ * `job.progress` events between refetches.
+ */
 export function useJobs() {
   const api = useApi();
   const queryClient = useQueryClient();
   useContractEvent('job.progress', (progress) => {
-    queryClient.setQueryData<Job[]>(listKey, (jobs) =>
-      jobs?.map((job) =>
-        job.id === progress.jobId
-          ? { ...job, status: progress.status, currentStep: progress.step, progressPercent: progress.percent }
-          : job,
-      ),
+    queryClient.setQueryData<InfiniteData<Job[], string | undefined>>(listKey, (data) =>
+      data
+        ? {
+            ...data,
+            pages: data.pages.map((page) =>
+              page.map((job) =>
+                job.id === progress.jobId
+                  ? {
+                      ...job,
+                      status: progress.status,
+                      currentStep: progress.step,
+                      progressPercent: progress.percent,
+                    }
+                  : job,
+              ),
+            ),
+          }
+        : data,
     );
   });
-  return useQuery({ queryKey: listKey, queryFn: () => api['jobs.list']({ limit: 200 }) });
+  const query = useInfiniteQuery({
+    queryKey: listKey,
+    queryFn: ({ pageParam }) =>
+      api['jobs.list']({ limit: PAGE_SIZE, ...(pageParam ? { beforeJobId: pageParam } : {}) }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => (page.length === PAGE_SIZE ? page.at(-1)?.id : undefined),
+  });
+  return { ...query, jobs: query.data?.pages.flat() ?? [] };
 }
 
 function useJobAction(name: 'jobs.cancel' | 'jobs.retry', done: string) {

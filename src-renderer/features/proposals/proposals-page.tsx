@@ -23,6 +23,7 @@ function filterFromParams(params: URLSearchParams): ProposalFilter {
     brandId: params.get('brand') ?? undefined,
     agentId: params.get('agent') ?? undefined,
     contentType: type === 'reel' || type === 'post' ? type : undefined,
+    search: params.get('q') ?? undefined,
   };
 }
 
@@ -31,6 +32,7 @@ function paramsFromFilter(filter: ProposalFilter): Record<string, string> {
   if (filter.brandId) params.brand = filter.brandId;
   if (filter.agentId) params.agent = filter.agentId;
   if (filter.contentType) params.type = filter.contentType;
+  if (filter.search) params.q = filter.search;
   return params;
 }
 
@@ -58,8 +60,21 @@ export function ProposalsPage() {
         />
         <FilterBar
           filter={filter}
-          onChange={(narrowing) => setFilter({ ...narrowing, status: filter.status })}
+          onChange={(narrowing) => setFilter({ ...narrowing, status: filter.status, search: filter.search })}
         />
+        <label className="review-search">
+          Search
+          <input
+            type="search"
+            value={filter.search ?? ''}
+            placeholder="Words in titles, captions, lines…"
+            aria-describedby={`${panelId}-search-hint`}
+            onChange={(event) => setFilter({ ...filter, search: event.target.value || undefined })}
+          />
+          <span id={`${panelId}-search-hint`} className="visually-hidden">
+            Every word is matched as the start of a word; the list and the counts follow as you type.
+          </span>
+        </label>
       </div>
       <ExaminerPanel brandId={filter.brandId} agentId={filter.agentId} />
       <div
@@ -68,8 +83,12 @@ export function ProposalsPage() {
         id={panelId}
         aria-labelledby={tabId(panelId, filter.status)}
       >
-        {/* Keyed by the filter: another view starts with a fresh cursor and an empty selection. */}
-        <ReviewQueue key={JSON.stringify(paramsFromFilter(filter))} filter={filter} />
+        {/* Keyed by the filter: another view starts with a fresh cursor and an empty selection.
+            Not by the search: results replace each other as the creator types. */}
+        <ReviewQueue
+          key={JSON.stringify(paramsFromFilter({ ...filter, search: undefined }))}
+          filter={filter}
+        />
       </div>
     </>
   );
@@ -91,10 +110,20 @@ function ReviewQueue({ filter }: { filter: ProposalFilter }) {
   });
 
   const statusLabel = statusLabels[filter.status];
+  const searching = Boolean(filter.search?.trim());
+  const loadMore = () => {
+    if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  };
 
   return (
     <>
-      <div className="review-list-column">
+      {/* data-results-for: the search the list shows now (absent while the next one loads). */}
+      <div
+        className="review-list-column"
+        data-results-for={
+          list.isPlaceholderData || list.isPending ? undefined : (filter.search?.trim() ?? '')
+        }
+      >
         {queue.checked.length > 0 && (
           <div className="bulk-bar" role="region" aria-label="Selection">
             <span>
@@ -129,8 +158,9 @@ function ReviewQueue({ filter }: { filter: ProposalFilter }) {
         {list.isError && <ErrorMessage error={list.error} title="Could not load proposals." />}
         {list.isSuccess && queue.items.length === 0 && (
           <p className="empty-state card">
-            {emptyLabels[filter.status]}
-            {filter.brandId || filter.agentId || filter.contentType ? ' for this filter' : ''}.
+            {searching
+              ? `No ${statusLabel.toLowerCase()} proposal has “${filter.search!.trim()}”.`
+              : `${emptyLabels[filter.status]}${filter.brandId || filter.agentId || filter.contentType ? ' for this filter' : ''}.`}
           </p>
         )}
         {queue.items.length > 0 && (
@@ -143,6 +173,8 @@ function ReviewQueue({ filter }: { filter: ProposalFilter }) {
             onToggle={queue.toggleChecked}
             onMove={queue.move}
             listRef={queue.listRef}
+            highlights={searching ? list.highlights : undefined}
+            onNearEnd={loadMore}
           />
         )}
         {list.hasNextPage && (
@@ -150,7 +182,7 @@ function ReviewQueue({ filter }: { filter: ProposalFilter }) {
             type="button"
             className="button load-more"
             disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
+            onClick={loadMore}
           >
             {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>

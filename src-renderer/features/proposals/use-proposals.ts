@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Proposal } from '@contract';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Proposal, SearchHighlight } from '@contract';
 import { useApi } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
 import type { ProposalStatus, ReviewDecision } from './proposal-status';
@@ -12,12 +12,16 @@ export interface ProposalFilter {
   brandId?: string;
   agentId?: string;
   contentType?: 'reel' | 'post';
+  /** Words typed in the search box (each a prefix); empty or absent: no search. */
+  search?: string;
 }
 
 export function useProposalList(filter: ProposalFilter) {
   const api = useApi();
+  // Spaces around the words change nothing: the same search is the same query.
+  const search = filter.search?.trim() || undefined;
   const query = useInfiniteQuery({
-    queryKey: queryKeys.proposals.list(filter),
+    queryKey: queryKeys.proposals.list({ ...filter, search }),
     queryFn: ({ pageParam }) =>
       api['proposals.list']({
         statuses: [filter.status],
@@ -26,14 +30,22 @@ export function useProposalList(filter: ProposalFilter) {
         contentType: filter.contentType,
         limit: PAGE_SIZE,
         beforeProposalId: pageParam,
+        ...(search ? { search } : {}),
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => (page.hasMore ? page.items.at(-1)?.proposalId : undefined),
+    // While the next search loads, the last results stay (no flash of an empty list per key).
+    placeholderData: keepPreviousData,
   });
   const items: Proposal[] = query.data?.pages.flatMap((page) => page.items) ?? [];
-  // Counts come with every page and cover all statuses under the same brand/agent/type filter.
+  // Counts come with every page and cover all statuses under the same brand/agent/type filter
+  // (and search).
   const counts = query.data?.pages[0]?.counts ?? {};
-  return { ...query, items, counts };
+  const highlights: Record<string, SearchHighlight> = Object.assign(
+    {},
+    ...(query.data?.pages.map((page) => page.highlights ?? {}) ?? []),
+  );
+  return { ...query, items, counts, highlights };
 }
 
 /**

@@ -143,3 +143,45 @@ export const assistantSettingFields: readonly SettingField[] = [
     hint: 'Off by default. Turning it off stops every assistant at once.',
   },
 ];
+
+export const backupSettingFields: readonly SettingField[] = [
+  {
+    key: 'backupFolder',
+    label: 'Backup folder',
+    kind: 'text',
+    hint: 'A full folder path (another disk is best); empty keeps them in the data folder’s “backups”.',
+  },
+  {
+    key: 'backupDaily',
+    label: 'Back up automatically every day',
+    kind: 'checkbox',
+    hint: 'The newest 7 daily and 4 weekly copies are kept; your own “Back up now” copies stay until you delete them.',
+  },
+  {
+    key: 'backupIncludeMedia',
+    label: 'Include rendered media',
+    kind: 'checkbox',
+    hint: 'Reels, slides and thumbnails too: complete, but as large as your media folder.',
+  },
+];
+
+export const retentionFields: readonly SettingField[] = [
+  {
+    key: 'retentionActivityDays',
+    label: 'Keep activity entries (days)',
+    kind: 'number',
+    hint: 'Older entries are removed; a count per day stays. 0 keeps everything; at least 7.',
+  },
+  {
+    key: 'retentionUsageDays',
+    label: 'Keep API usage rows (days)',
+    kind: 'number',
+    hint: 'Older calls become daily totals (calls, tokens, cost). 0 keeps everything; at least 7.',
+  },
+  {
+    key: 'retentionMetricSnapshotsDays',
+    label: 'Keep metric snapshots (days)',
+    kind: 'number',
+    hint: 'Older 1 h … 7 d measurements become daily totals; each post keeps its latest numbers. 0 keeps everything; at least 45.',
+  },
+];

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
 import { ApiKeyForm } from './api-key-form';
 import { AssistantsCard } from './assistants-card';
+import { BackupsCard } from './backups-card';
 import {
   burstSettingFields,
   googleClientFields,
@@ -101,6 +102,7 @@ export function SettingsPage() {
             <ApiKeyForm view={settings.data} secretKey="mediaHost.secretAccessKey" />
           </Card>
           <AssistantsCard view={settings.data} />
+          <BackupsCard view={settings.data} />
           <Card title="Advanced: service addresses">
             <details className="advanced">
               <summary>Show where Maestro reaches Meta, Google and YouTube</summary>
