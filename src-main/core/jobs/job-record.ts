@@ -1,3 +1,4 @@
+import type { ReelMotion } from '../render/reel-video';
 import type { Selectable } from 'kysely';
 import type { Job, JobCaptions, JobFiles } from '../contract/jobs';
 import type { GenerationJobsTable } from '../store/database';
@@ -12,6 +13,12 @@ export interface RenderPlan {
   musicPick?: number;
   musicStart?: number;
   ctaLine?: string | null;
+  /**
+   * Whether the reel moves: `still` (one frame over music, encoded once and repeated: every reel
+   * the app makes today) or `moving` (every frame encoded). Absent in plans written before it
+   * existed, which are stills.
+   */
+  motion?: ReelMotion;
 }
 
 /** What the steps have produced so far; one entry per brand as the table has always held. */

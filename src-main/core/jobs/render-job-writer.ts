@@ -32,6 +32,7 @@ export function drawRenderPlan(
     musicPick: random.next(),
     musicStart: random.next(),
     ctaLine: chooseCtaLine(ctaType, random),
+    motion: 'still',
   };
 }
 

@@ -72,7 +72,7 @@ function brandLook(brand: Brand) {
  * Whether the reel moves, as its plan says. Every reel the app makes today is one still frame
  * over music; plans written before the field existed have none and are stills too.
  */
-function motionOf(plan: RenderPlan & { motion?: ReelMotion }): ReelMotion {
+function motionOf(plan: RenderPlan): ReelMotion {
   return plan.motion ?? 'still';
 }
 
