@@ -60,6 +60,7 @@ describe('render plan and music', () => {
       musicPick: 0.9,
       musicStart: 0.25,
       ctaLine: 'Follow to learn more about what your body needs.',
+      motion: 'still',
     });
     expect(drawRenderPlan('post', 'follow_tips', sequence(0.5))).toEqual({ seed: 2 ** 30 });
   });
