@@ -17,7 +17,7 @@ import { loadWorld } from './world';
 // The AWS SDK's notice about Node 20 support is not part of the simulation's output.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (warning.name !== 'NodeVersionSupportWarning') console.error(warning);
+  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning')) console.error(warning);
 });
 
 interface Args {

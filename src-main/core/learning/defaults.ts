@@ -31,7 +31,7 @@ export const learningDefaults = {
    * The strategy evidence model: scores relative to the brand's median (50 = median) are normal
    * around each strategy's true mean. Prior: the median itself, wide enough (sd 15) that a dozen
    * posts dominate it; noise sd 20 until the data says otherwise. Older posts count less (half
-   * weight after 21 days), so a drifting audience is followed rather than averaged away.
+   * weight after 28 days), so a drifting audience is followed rather than averaged away.
    */
   evidence: {
     priorMean: 50,
@@ -39,7 +39,7 @@ export const learningDefaults = {
     defaultNoiseSd: 20,
     /** The noise is re-estimated from the data once there are this many posts. */
     minPostsForNoise: 12,
-    halfLifeDays: 21,
+    halfLifeDays: 28,
     /** Posts older than this are ignored altogether. */
     maxAgeDays: 120,
   },
@@ -52,6 +52,8 @@ export const learningDefaults = {
    * explores more, and a settled agent wastes 3–16 % of its posts on it rather than a third.
    */
   explorationFloor: { low: 0.01, medium: 0.02, high: 0.04 } as const,
+  /** Shares follow P(best)^sharpness (see evidenceWeights). */
+  sharpness: 2,
   /**
    * An agent adopts a strategy it lacks when the evidence gives it this chance of beating every
    * strategy the agent has, for a brand it writes for (see repertoireSwap).
@@ -68,8 +70,8 @@ export const learningDefaults = {
    * topic's from the brand's (score points, sd): the prior of each level is the level above
    * widened by this much. Audiences differ more between brands than between a brand's topics.
    */
-  brandSpreadSd: 10,
-  topicSpreadSd: 8,
+  brandSpreadSd: 15,
+  topicSpreadSd: 4,
 
   /** The original rule (reference 4.2), kept as the baseline the simulation compares against. */
   original: {

@@ -131,19 +131,29 @@ export function probabilityOfBest(beliefs: readonly StrategyBelief[], steps = 80
 }
 
 /**
- * Plan shares from the evidence: each strategy's chance of being the best (probability
- * matching, as Thompson sampling allocates), with a floor every strategy keeps so exploration
- * never stops: share = floor + (1 − k·floor) × P(best). Rounded to 3 dp, adding up to 1.
+ * Plan shares from the evidence: each strategy's chance of being the best, sharpened (squared
+ * and renormalised, so two strategies at 0.6 and 0.4 get 0.69 and 0.31), with a floor every
+ * strategy keeps so exploration never stops: share = floor + (1 − k·floor) × P(best)² / ΣP².
+ * Plain probability matching (Thompson sampling) keeps splitting posts between two close
+ * strategies for weeks; the floor already guarantees exploration, so the rest can lean on the
+ * likely best. Rounded to 3 dp, adding up to 1.
  */
-export function evidenceWeights(beliefs: readonly StrategyBelief[], floor: number): Record<string, number> {
+export function evidenceWeights(
+  beliefs: readonly StrategyBelief[],
+  floor: number,
+  sharpness: number = learningDefaults.sharpness,
+): Record<string, number> {
   const k = beliefs.length;
   if (k === 0) return {};
   const best = probabilityOfBest(beliefs);
+  const powered = beliefs.map((b) => (best[b.strategy] ?? 0) ** sharpness);
+  const total = powered.reduce((a, b) => a + b, 0);
   const spread = Math.max(0, 1 - k * floor);
   const shares: Record<string, number> = {};
-  for (const b of beliefs) {
-    shares[b.strategy] = k * floor >= 1 ? 1 / k : floor + spread * (best[b.strategy] ?? 0);
-  }
+  beliefs.forEach((b, i) => {
+    const p = total > 0 ? powered[i]! / total : 1 / k;
+    shares[b.strategy] = k * floor >= 1 ? 1 / k : floor + spread * p;
+  });
   return roundShares(shares);
 }
 

@@ -154,7 +154,9 @@ describe('the evidence model behind the app’s adaptation', () => {
   });
 
   it('keeps a minimum share for every strategy, however strong the evidence', () => {
-    // Floor 0.08, two strategies: 0.08 + 0.84 × 0.9214 = 0.854, and 0.146.
+    // Floor 0.08, two strategies, P(best) 0.9214 and 0.0786 (a 10-point gap over √50 ≈ 7.07:
+    // Φ(1.414)). Sharpened: 0.8489 and 0.0062, renormalised 0.9928 and 0.0072.
+    // 0.08 + 0.84 × 0.9928 = 0.914, and 0.086.
     const weights = evidenceWeights(
       [
         { strategy: 'a', mean: 60, sd: 5, posts: 9, weight: 9 },
@@ -162,7 +164,7 @@ describe('the evidence model behind the app’s adaptation', () => {
       ],
       0.08,
     );
-    expect(weights).toEqual({ a: 0.854, b: 0.146 });
+    expect(weights).toEqual({ a: 0.914, b: 0.086 });
     const certain = evidenceWeights(
       [
         { strategy: 'a', mean: 90, sd: 1, posts: 99, weight: 99 },
@@ -172,6 +174,17 @@ describe('the evidence model behind the app’s adaptation', () => {
       0.08,
     );
     expect(certain).toEqual({ a: 0.84, b: 0.08, c: 0.08 });
+    // Without sharpening it is plain probability matching: 0.08 + 0.84 × 0.9214 = 0.854.
+    expect(
+      evidenceWeights(
+        [
+          { strategy: 'a', mean: 60, sd: 5, posts: 9, weight: 9 },
+          { strategy: 'b', mean: 50, sd: 5, posts: 9, weight: 9 },
+        ],
+        0.08,
+        1,
+      ),
+    ).toEqual({ a: 0.854, b: 0.146 });
   });
 });
 
