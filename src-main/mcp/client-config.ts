@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DESKTOP_BRIDGE_FLAG } from './stdio-bridge';
+import { DESKTOP_BRIDGE_FLAG } from './paths';
 
 /** How an MCP client starts the stdio bridge: the `mcpServers` entry most clients read. */
 export interface StdioLaunch {

@@ -8,3 +8,6 @@ export const assistantHttpPaths = {
   /** The client configuration Settings shows; the desktop app answers the same over IPC. */
   clientConfig: '/api/assistant-config',
 } as const;
+
+/** The flag that starts the installed app as the stdio bridge (here so config needs no SDK). */
+export const DESKTOP_BRIDGE_FLAG = '--mcp-stdio';

@@ -1,5 +1,6 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { createAssistantServer } from './assistant-server';
+import { DESKTOP_BRIDGE_FLAG } from './paths';
 import { remoteBackend } from './remote-backend';
 
 /**
@@ -7,7 +8,7 @@ import { remoteBackend } from './remote-backend';
  * to get this bridge instead of the app. The installed app cannot run as plain Node (its
  * runAsNode fuse is off), so it serves the bridge itself.
  */
-export const DESKTOP_BRIDGE_FLAG = '--mcp-stdio';
+export { DESKTOP_BRIDGE_FLAG };
 
 /**
  * The data folder when this process was started as the bridge, else null. Lenient on purpose:

@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { SettingsValues } from '../contract/settings';
 import { PlatformError } from '../platforms/platform-error';
 import type { MediaHost } from '../ports/media-host';
@@ -62,15 +60,13 @@ function hostError(what: string, error: unknown): PlatformError {
  * publishing. Path-style addressing, which all three accept.
  */
 export function s3MediaHost(config: S3HostConfig, clock: Clock = systemClock): MediaHost {
-  const client = new S3Client({
-    endpoint: config.endpoint,
-    region: config.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
-  });
+  // The SDK is loaded on first use: most installs never configure a media host, and loading it
+  // at start costs the headless server a tenth of a second (issue 10's start-up budget).
+  let loaded: Promise<S3Kit> | null = null;
+  const kit = () => (loaded ??= loadS3Kit(config));
   // Requests and presigned URLs are signed with the app's clock (the system clock in the app; the
   // simulated one in tests and the simulation, whose fake bucket checks signatures against it).
-  const sync = () => {
+  const sync = ({ client }: S3Kit) => {
     client.config.systemClockOffset = clock.now().getTime() - Date.now();
   };
   return {
@@ -78,14 +74,24 @@ export function s3MediaHost(config: S3HostConfig, clock: Clock = systemClock): M
       // A missing local file is the render's problem, not the host's: it is not caught here.
       const body = await readFile(file);
       try {
-        sync();
-        await client.send(
-          new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: body, ContentType: contentType }),
+        const s3 = await kit();
+        sync(s3);
+        await s3.client.send(
+          new s3.sdk.PutObjectCommand({
+            Bucket: config.bucket,
+            Key: key,
+            Body: body,
+            ContentType: contentType,
+          }),
         );
-        return await getSignedUrl(client, new GetObjectCommand({ Bucket: config.bucket, Key: key }), {
-          expiresIn: config.urlSeconds,
-          signingDate: clock.now(),
-        });
+        return await s3.getSignedUrl(
+          s3.client,
+          new s3.sdk.GetObjectCommand({ Bucket: config.bucket, Key: key }),
+          {
+            expiresIn: config.urlSeconds,
+            signingDate: clock.now(),
+          },
+        );
       } catch (error) {
         if (error instanceof PlatformError) throw error;
         throw hostError(`uploading ${key}`, error);
@@ -93,11 +99,32 @@ export function s3MediaHost(config: S3HostConfig, clock: Clock = systemClock): M
     },
     async remove(key) {
       try {
-        sync();
-        await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
+        const s3 = await kit();
+        sync(s3);
+        await s3.client.send(new s3.sdk.DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
       } catch (error) {
         throw hostError(`deleting ${key}`, error);
       }
     },
   };
+}
+
+interface S3Kit {
+  sdk: typeof import('@aws-sdk/client-s3');
+  getSignedUrl: (typeof import('@aws-sdk/s3-request-presigner'))['getSignedUrl'];
+  client: import('@aws-sdk/client-s3').S3Client;
+}
+
+async function loadS3Kit(config: S3HostConfig): Promise<S3Kit> {
+  const [sdk, presigner] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/s3-request-presigner'),
+  ]);
+  const client = new sdk.S3Client({
+    endpoint: config.endpoint,
+    region: config.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+  });
+  return { sdk, getSignedUrl: presigner.getSignedUrl, client };
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
@@ -38,8 +38,14 @@ function paramsFromFilter(filter: ProposalFilter): Record<string, string> {
 
 export function ProposalsPage() {
   const [params, setParams] = useSearchParams();
-  const filter = filterFromParams(params);
-  const setFilter = (next: ProposalFilter) => setParams(paramsFromFilter(next), { replace: true });
+  // What is typed lives here first: the address follows it, but an input bound to the address
+  // alone would drop keystrokes typed before the router caught up.
+  const [search, setSearch] = useState(() => params.get('q') ?? '');
+  const filter = { ...filterFromParams(params), search: search || undefined };
+  const setFilter = (next: ProposalFilter) => {
+    setSearch(next.search ?? '');
+    setParams(paramsFromFilter(next), { replace: true });
+  };
   // The same query the queue below uses (one fetch): here only for the counts on the tabs.
   const { counts } = useProposalList(filter);
   const panelId = useId();
