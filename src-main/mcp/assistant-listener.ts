@@ -4,12 +4,11 @@ import type { Core } from '../core/app';
 import { isAllowedHost, newRunToken, tokenSource } from '../server/auth';
 import type { AssistantClientConfig } from './client-config';
 import { removeEndpointFile, writeEndpointFile } from './endpoint-file';
-import {
-  createAssistantAccess,
-  MCP_PATH,
-  type AssistantAccess,
-  type AssistantAccessOptions,
-} from './http-endpoint';
+import type { AssistantAccess, AssistantAccessOptions } from './http-endpoint';
+import { lazyAssistantAccess } from './lazy-access';
+import { assistantHttpPaths } from './paths';
+
+const MCP_PATH = assistantHttpPaths.mcp;
 
 export interface SettingFollower {
   /** Resolves once the latest change has been applied (tests, shutdown). */
@@ -85,7 +84,7 @@ export interface AssistantListener {
 export function startAssistantListener(
   options: AssistantAccessOptions & { dataDir: string },
 ): AssistantListener {
-  const access = createAssistantAccess(options);
+  const access = lazyAssistantAccess(options);
   let running: { server: Server; url: string; token: string } | null = null;
 
   const open = async () => {

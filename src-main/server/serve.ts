@@ -6,7 +6,8 @@ import { AppError } from '../core/contract/errors';
 import { offsetClock, systemClock } from '../core/ports/clock';
 import { publishEndpointWhileEnabled } from '../mcp/assistant-listener';
 import { stdioEntryBeside, stdioLaunch } from '../mcp/client-config';
-import { createAssistantAccess, MCP_PATH } from '../mcp/http-endpoint';
+import { lazyAssistantAccess } from '../mcp/lazy-access';
+import { assistantHttpPaths } from '../mcp/paths';
 import packageJson from '../../package.json';
 import { newRunToken } from './auth';
 import { startHeadlessServer } from './http-server';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   // Restarted in-process after a restore from backup; the server keeps serving this object.
   const core = await createRestartableCore({ dataDir, appVersion: packageJson.version, clock });
   const token = newRunToken();
-  const assistants = createAssistantAccess({
+  const assistants = lazyAssistantAccess({
     core,
     clock,
     version: packageJson.version,
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     assistants,
   });
-  const mcpUrl = `http://127.0.0.1:${server.port}${MCP_PATH}`;
+  const mcpUrl = `http://127.0.0.1:${server.port}${assistantHttpPaths.mcp}`;
   const published = publishEndpointWhileEnabled({ core, access: assistants, dataDir, url: mcpUrl, token });
   console.log(`Maestro headless control room (data in ${dataDir})`);
   console.log(`Open: ${server.url}`);
