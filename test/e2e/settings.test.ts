@@ -63,4 +63,30 @@ describe('Settings journey (headless server + Chromium)', () => {
       throw error;
     }
   });
+
+  it('switches the agents to the original adaptation rule and refuses a feedback window out of range', async () => {
+    try {
+      page = await browser.newPage();
+      await page.goto(server.url);
+      await page.goto(`${server.base}/#/settings`);
+      const form = page.getByRole('form', { name: 'Learning' });
+      const rule = form.getByLabel('How agents adapt');
+      await expect.poll(() => rule.inputValue(), { timeout: 10_000 }).toBe('evidence');
+      await rule.selectOption('original');
+      await form.getByLabel('Attribute posts from (hours)').fill('500');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await form.getByText('At most 168').waitFor({ timeout: 10_000 });
+      await form.getByLabel('Attribute posts from (hours)').fill('36');
+      await form.getByRole('button', { name: 'Save settings' }).click();
+      await expect.poll(() => form.getByText('Saved', { exact: true }).count(), { timeout: 10_000 }).toBe(2);
+      const view = await callOperation(server.base, server.token, 'settings.get', {});
+      expect(view.body.value).toMatchObject({
+        values: { adaptationRule: 'original', feedbackMinAgeHours: 36 },
+        sources: { adaptationRule: 'saved', feedbackMinAgeHours: 'saved' },
+      });
+    } catch (error) {
+      await saveFailureScreenshot(page, 'settings-learning');
+      throw error;
+    }
+  });
 });

@@ -185,3 +185,28 @@ export const retentionFields: readonly SettingField[] = [
     hint: 'Older 1 h … 7 d measurements become daily totals; each post keeps its latest numbers. 0 keeps everything; at least 45.',
   },
 ];
+
+export const learningSettingFields: readonly SettingField[] = [
+  {
+    key: 'adaptationRule',
+    label: 'How agents adapt',
+    kind: 'select',
+    options: [
+      { value: 'evidence', label: 'From the evidence (each strategy’s chance of being best)' },
+      { value: 'original', label: 'The original rule (5 % shifts at 2.4× the worst)' },
+    ],
+    hint: 'The original rule is kept to compare; npm run simulate measures both.',
+  },
+  {
+    key: 'feedbackMinAgeHours',
+    label: 'Attribute posts from (hours)',
+    kind: 'number',
+    hint: 'Once their 48-hour numbers are in; 1–168.',
+  },
+  {
+    key: 'feedbackMaxAgeHours',
+    label: '…at the latest (hours)',
+    kind: 'number',
+    hint: 'A post whose numbers never came is attributed then, once; 1–336.',
+  },
+];

@@ -10,8 +10,10 @@ import './settings.css';
 export interface SettingField {
   key: SettingKey;
   label: string;
-  kind: 'text' | 'url' | 'number' | 'time' | 'checkbox';
+  kind: 'text' | 'url' | 'number' | 'time' | 'checkbox' | 'select';
   hint?: ReactNode;
+  /** The choices of a `select`. */
+  options?: ReadonlyArray<{ value: string; label: string }>;
   /** Suggestions for a text field (a <datalist>). */
   suggestions?: readonly string[];
   step?: number;
@@ -125,7 +127,20 @@ export function SettingsFieldsForm({
             }
           >
             {(control) =>
-              field.kind === 'checkbox' ? (
+              field.kind === 'select' ? (
+                <select
+                  {...control}
+                  disabled={view.sources[field.key] === 'environment'}
+                  value={String(draft[field.key])}
+                  onChange={(e) => setDraft((d) => ({ ...d, [field.key]: e.target.value }))}
+                >
+                  {field.options?.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              ) : field.kind === 'checkbox' ? (
                 <input
                   type="checkbox"
                   {...control}

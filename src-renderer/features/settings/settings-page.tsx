@@ -8,6 +8,7 @@ import {
   burstSettingFields,
   googleClientFields,
   imageSettingFields,
+  learningSettingFields,
   llmEndpointFields,
   llmLimitFields,
   mediaHostFields,
@@ -51,6 +52,14 @@ export function SettingsPage() {
               view={settings.data}
               fields={burstSettingFields}
               label="Daily burst"
+            />
+          </Card>
+          <Card title="Learning">
+            <SettingsFieldsForm
+              key={savedValuesKey(settings.data, learningSettingFields)}
+              view={settings.data}
+              fields={learningSettingFields}
+              label="Learning"
             />
           </Card>
           <Card title="API key">
