@@ -1,42 +1,6 @@
-import { contentLlm } from '../../test/fakes/fake-content-llm';
+import { contentLlm, effects, subjects } from '../../test/fakes/fake-content-llm';
 import type { FakeReply, FakeRequest } from '../../test/fakes/fake-openai-server';
 
-const subjects = [
-  'MAGNESIUM',
-  'GINGER',
-  'WALKING',
-  'SAUNA',
-  'OATS',
-  'BERRIES',
-  'COLLAGEN',
-  'SUNLIGHT',
-  'CINNAMON',
-  'KEFIR',
-  'BREATHING',
-  'SPINACH',
-  'WALNUTS',
-  'TURMERIC',
-  'LENTILS',
-  'MUSHROOMS',
-  'CACAO',
-  'STRETCHING',
-  'SEAWEED',
-  'AVOCADO',
-];
-const effects = [
-  'SLEEP',
-  'MEMORY',
-  'JOINTS',
-  'DIGESTION',
-  'ENERGY',
-  'SKIN',
-  'MOOD',
-  'HEART',
-  'FOCUS',
-  'BALANCE',
-  'HORMONES',
-  'IMMUNITY',
-];
 const angles = [
   'MORNINGS',
   'EVENINGS',

@@ -6,7 +6,7 @@
 import type { FakeReply, FakeRequest } from './fake-openai-server';
 import { reply } from './fake-openai-server';
 
-const subjects = [
+export const subjects = [
   'MAGNESIUM',
   'GINGER',
   'WALKING',
@@ -28,7 +28,7 @@ const subjects = [
   'SEAWEED',
   'AVOCADO',
 ];
-const effects = [
+export const effects = [
   'SLEEP',
   'MEMORY',
   'JOINTS',

@@ -20,6 +20,11 @@ export interface CycleServices {
   consolidatePatterns(): Promise<{ decayed: number; deleted: number }>;
   backup?(now: Date): Promise<unknown>;
   retention?(now: Date): Promise<unknown>;
+  /**
+   * Platform logins past or near their expiry (each told once); run with the check, which also
+   * delivers any notification a stop left in the outbox.
+   */
+  checkTokens?(now: Date): Promise<{ warned: number; expired: number }>;
 }
 
 const every = (minutes: number, firstAfterSeconds: number) => () =>
@@ -38,11 +43,15 @@ export function maestroCycles(s: CycleServices): CycleTask[] {
       timing: every(10, 30),
       runsWhenPaused: true,
       // Placing finished renders runs even when paused; the burst part checks the pause itself.
-      run: async () => {
+      run: async (now) => {
         const placed = await s.scheduleReadyRenders();
         const burst = await s.burst.catchUp();
+        const tokens = s.checkTokens ? await s.checkTokens(now) : { warned: 0, expired: 0 };
         return {
-          detail: `${placed} render${placed === 1 ? '' : 's'} placed${burst ? '; daily burst started' : ''}`,
+          detail:
+            `${placed} render${placed === 1 ? '' : 's'} placed${burst ? '; daily burst started' : ''}` +
+            (tokens.expired ? `; ${tokens.expired} login${tokens.expired === 1 ? '' : 's'} expired` : '') +
+            (tokens.warned ? `; ${tokens.warned} login${tokens.warned === 1 ? '' : 's'} expiring soon` : ''),
         };
       },
     },
@@ -146,27 +155,24 @@ export function maestroCycles(s: CycleServices): CycleTask[] {
       run: async (now) => ({ detail: await diagnostics(now) }),
     });
   }
-  if (s.backup) {
-    const backup = s.backup;
+  // Backup and retention ask their own services whether a run is due (once a day).
+  const upkeep = (
+    id: 'backup' | 'retention',
+    label: string,
+    work: ((now: Date) => Promise<unknown>) | undefined,
+    defaults: { checkEveryMs: number; firstCheckAfterMs: number },
+    did: string,
+  ) => {
+    if (!work) return;
     tasks.push({
-      id: 'backup',
-      label: 'Backup',
-      timing: every(backupDefaults.checkEveryMs / 60_000, backupDefaults.firstCheckAfterMs / 1000),
+      id,
+      label,
+      timing: every(defaults.checkEveryMs / 60_000, defaults.firstCheckAfterMs / 1000),
       runsWhenPaused: true,
-      run: async (now) =>
-        (await backup(now)) ? { detail: 'backed up' } : { skipped: true, detail: 'not due' },
+      run: async (now) => ((await work(now)) ? { detail: did } : { skipped: true, detail: 'not due' }),
     });
-  }
-  if (s.retention) {
-    const retention = s.retention;
-    tasks.push({
-      id: 'retention',
-      label: 'Retention',
-      timing: every(retentionDefaults.checkEveryMs / 60_000, retentionDefaults.firstCheckAfterMs / 1000),
-      runsWhenPaused: true,
-      run: async (now) =>
-        (await retention(now)) ? { detail: 'pruned' } : { skipped: true, detail: 'not due' },
-    });
-  }
+  };
+  upkeep('backup', 'Backup', s.backup, backupDefaults, 'backed up');
+  upkeep('retention', 'Retention', s.retention, retentionDefaults, 'pruned');
   return tasks;
 }
