@@ -467,6 +467,10 @@ export interface SystemDiagnosticsTable {
   failed_jobs_24h: number;
   total_scheduled: number;
   created_at: string;
+  // Added by 017-diagnostics-runs.
+  installation: Generated<string>;
+  trigger: Generated<'schedule' | 'manual'>;
+  duration_ms: Generated<number>;
 }
 
 export interface ApiUsageTable {

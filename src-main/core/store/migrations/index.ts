@@ -15,6 +15,7 @@ import * as m013 from './013-retention-rollups';
 import * as m014 from './014-healing';
 import * as m015 from './015-notifications-and-activity-brand';
 import * as m016 from './016-published-index';
+import * as m017 from './017-diagnostics-runs';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '014-healing', up: m014.up },
   { version: 15, name: '015-notifications-and-activity-brand', up: m015.up },
   { version: 16, name: '016-published-index', up: m016.up },
+  { version: 17, name: '017-diagnostics-runs', up: m017.up },
 ];
