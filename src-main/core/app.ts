@@ -16,6 +16,7 @@ import { DailyScheduler } from './maestro/daily-scheduler';
 import { HealingService } from './healing/healing-service';
 import { maestroCycles } from './orchestrator/maestro-cycles';
 import { Orchestrator } from './orchestrator/orchestrator';
+import { MaestroDashboardReader } from './maestro/maestro-dashboard';
 import { MaestroService } from './maestro/maestro-service';
 import { MaestroState } from './maestro/maestro-state';
 import { localDay } from './maestro/local-time';
@@ -44,6 +45,7 @@ import { brandsHandlers } from './brands/brands-handlers';
 import { connectionsHandlers } from './connections/connections-handlers';
 import { s3HostConfig, s3MediaHost } from './media-host/s3-media-host';
 import { platformClients } from './platforms/platform-clients';
+import { PlatformQuotaReader } from './platforms/platform-quota';
 import { PlatformUsage } from './platforms/platform-usage';
 import { publishDefaults } from './publish/defaults';
 import { PublishEngine } from './publish/publish-engine';
@@ -361,6 +363,18 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     }),
   });
 
+  const quotas = new PlatformQuotaReader(db);
+  const dashboard = new MaestroDashboardReader({
+    clock,
+    settings,
+    overview: () => maestroService.overview(),
+    cycles: () => orchestrator.status(),
+    proposals,
+    calendar,
+    llmUsage: () => llm.usageSummary(),
+    quotas: (now) => quotas.quotas(now),
+  });
+
   const handlers: Handlers = {
     ...appHandlers(info, {
       db,
@@ -372,7 +386,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     }),
     ...brandsHandlers({ brands, agents }),
     ...settingsHandlers({ settings, secrets, brands, activity, events }),
-    ...maestroHandlers({ state: maestro, service: maestroService, scheduler, orchestrator }),
+    ...maestroHandlers({ state: maestro, service: maestroService, scheduler, orchestrator, dashboard }),
     ...agentsHandlers(agents),
     ...proposalsHandlers(proposals),
     ...examinerHandlers({ db, clock }),

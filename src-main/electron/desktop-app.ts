@@ -214,10 +214,20 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     productName: PRODUCT_NAME,
     execPath: process.execPath,
   });
-  const invokeStatus = async (name: 'maestro.pause' | 'maestro.resume') => {
+  // The tray's actions are the page's operations, through the same entrance.
+  const invokeFromTray = async (name: 'maestro.pause' | 'maestro.resume' | 'maestro.triggerBurst') => {
     const result = await core.invoke(name, {});
     if (!result.ok) dialog.showErrorBox('Maestro', result.error.message);
   };
+  // Listen before reading, so a change between the two (the start-up catch-up may start a
+  // burst) is not lost: whatever the event said last wins over the read.
+  const trayRef: { current?: MaestroTray } = {};
+  let announced: MaestroStatus | undefined;
+  core.events.subscribe((event) => {
+    if (event.stream !== 'maestro.state') return;
+    announced = event.payload;
+    trayRef.current?.update(event.payload);
+  });
   const initial = (await core.invoke('maestro.status', {})) as { ok: true; value: MaestroStatus };
   const setLaunchAtLogin = (enabled: boolean) => {
     loginItem.setEnabled(enabled);
@@ -226,10 +236,11 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   const tray = createTray(
     trayIconPath(resourcesDir, process.platform),
     process.platform,
-    initial.value,
+    announced ?? initial.value,
     {
-      pause: () => void invokeStatus('maestro.pause'),
-      resume: () => void invokeStatus('maestro.resume'),
+      pause: () => void invokeFromTray('maestro.pause'),
+      resume: () => void invokeFromTray('maestro.resume'),
+      burstNow: () => void invokeFromTray('maestro.triggerBurst'),
       open: () => void showWindow(),
       quit: () => app.quit(),
       restartToUpdate: () => void updaterRef.current?.restartToUpdate(),
@@ -237,9 +248,7 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     },
     { launchAtLogin: loginItem.isEnabled() },
   );
-  core.events.subscribe((event) => {
-    if (event.stream === 'maestro.state') tray.update(event.payload);
-  });
+  trayRef.current = tray;
 
   const updatesOff = updatesDisabledReason({
     isPackaged: app.isPackaged,

@@ -5,6 +5,8 @@ import type { MaestroStatus } from '../core/contract/maestro';
 export interface TrayActions {
   pause(): void;
   resume(): void;
+  /** The same operation as the page's Burst now (maestro.triggerBurst). */
+  burstNow(): void;
   open(): void;
   quit(): void;
   restartToUpdate(): void;
@@ -19,7 +21,11 @@ export interface TrayExtras {
   launchAtLogin?: boolean | undefined;
 }
 
-/** The tray menu for a given state; pure so the labels and enabled states are testable. */
+/**
+ * The tray menu for a given state; pure so the labels and enabled states are testable. Pause,
+ * Resume and Burst now follow `maestro.status` alone, as the page's buttons do, so the two never
+ * disagree: Burst now is off while any burst holds the runner, as on the page.
+ */
 export function trayMenuTemplate(
   status: MaestroStatus,
   actions: TrayActions,
@@ -31,6 +37,12 @@ export function trayMenuTemplate(
     status.paused
       ? { id: 'resume', label: 'Resume Maestro', click: () => actions.resume() }
       : { id: 'pause', label: 'Pause Maestro', click: () => actions.pause() },
+    {
+      id: 'burst-now',
+      label: status.burstRunning ? 'Burst running…' : 'Burst now',
+      enabled: !status.burstRunning,
+      click: () => actions.burstNow(),
+    },
     { id: 'open', label: 'Open Maestro', click: () => actions.open() },
   ];
   if (extras.launchAtLogin !== undefined) {

@@ -2,7 +2,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contentLlm } from '../fakes/fake-content-llm';
 import * as fake from '../fakes/fake-electron';
+import { startFakeOpenAi } from '../fakes/fake-openai-server';
 import { makeTempDir } from '../helpers/temp-dir';
 
 vi.mock('electron', () => import('../fakes/fake-electron'));
@@ -12,6 +14,7 @@ const { ipcChannels } = await import('../../src-main/core/contract/transport');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-main/shared/content-security-policy');
 const { META_LOGIN_PARTITION } = await import('../../src-main/electron/meta-login');
 const { keyFileCipher } = await import('../../src-main/core/secrets/key-file-cipher');
+const { eventStreams } = await import('../../src-main/core/contract/events');
 
 let temp: ReturnType<typeof makeTempDir>;
 const outDir = '/opt/maestro/out';
@@ -254,6 +257,110 @@ describe('Electron shell', () => {
 
     item('pause')!.click!();
     await vi.waitFor(() => expect(tray.tooltip).toBe('Maestro (paused)'), { timeout: 10_000 });
+  });
+
+  it('the tray and the page agree: a pause through IPC moves the tray, a tray click reaches the window', async () => {
+    const desktop = await start();
+    const tray = fake.Tray.instances[0]!;
+    const item = (id: string) => tray.menu!.template.find((i) => i.id === id);
+    const window = fake.BrowserWindow.windows[0]!.webContents;
+    const statesSent = () =>
+      window.sent
+        .filter((m) => m.channel === ipcChannels.event)
+        .map((m) => m.args[0] as { stream: string; payload: unknown })
+        .filter((e) => e.stream === 'maestro.state')
+        // As the renderer reads them: checked against the contract.
+        .map((e) => eventStreams['maestro.state'].parse(e.payload));
+    // After every announcement, the window and the tray have both been told the same thing.
+    const disagreements: string[] = [];
+    desktop.core.events.subscribe((event) => {
+      if (event.stream !== 'maestro.state') return;
+      const last = statesSent().at(-1)!;
+      const shown = {
+        paused: item('resume') !== undefined,
+        burstRunning: item('burst-now')!.enabled === false,
+      };
+      if (shown.paused !== last.paused || shown.burstRunning !== last.burstRunning)
+        disagreements.push(`window ${JSON.stringify(last)}, tray ${JSON.stringify(shown)}`);
+    });
+
+    // The page resumes (its Resume button calls maestro.resume over IPC): the tray follows.
+    expect(await invokeFrom(appOrigin, 'maestro.resume', {})).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(item('pause')).toMatchObject({ label: 'Pause Maestro' }), {
+      timeout: 10_000,
+    });
+    expect(tray.tooltip).toBe('Maestro (running)');
+    expect(tray.menu!.template[0]).toMatchObject({ label: 'Maestro is running', enabled: false });
+    await invokeFrom(appOrigin, 'maestro.pause', {});
+    await vi.waitFor(() => expect(item('resume')).toMatchObject({ label: 'Resume Maestro' }), {
+      timeout: 10_000,
+    });
+    expect(tray.tooltip).toBe('Maestro (paused)');
+
+    // The tray resumes and pauses: the window receives each change as the maestro.state event.
+    item('resume')!.click!();
+    await vi.waitFor(() => expect(statesSent().at(-1)).toMatchObject({ paused: false }), { timeout: 10_000 });
+    item('pause')!.click!();
+    await vi.waitFor(() => expect(statesSent().at(-1)).toMatchObject({ paused: true }), { timeout: 10_000 });
+    // (A resume past the burst time also starts the day's burst: its start and end are sent too.)
+    const pausedChanges = statesSent()
+      .map((s) => s.paused)
+      .filter((paused, i, all) => i === 0 || paused !== all[i - 1]);
+    expect(pausedChanges).toEqual([false, true, false, true]);
+    expect(await invokeFrom(appOrigin, 'maestro.status', {})).toMatchObject({ value: { paused: true } });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('Burst now from the tray is the page’s Burst now, and both are off while a burst runs', async () => {
+    let answer!: () => void;
+    const answers = new Promise<void>((resolve) => (answer = resolve));
+    const llm = contentLlm();
+    const openAi = await startFakeOpenAi({
+      respond: async (request) => {
+        await answers;
+        return llm.respond(request);
+      },
+    });
+    try {
+      const desktop = await start();
+      await desktop.core.invoke('settings.set', {
+        values: { llmBaseUrl: openAi.baseUrl, reelsPerBrand: 1, postsPerBrand: 0, spawnAgentPerBrand: false },
+      });
+      await desktop.core.invoke('secrets.set', { key: 'llm.apiKey', value: 'sk-shell-burst' });
+      await desktop.core.invoke('brands.create', {
+        id: 'alpha',
+        displayName: 'Alpha',
+        colors: { primary: '#004F00', accent: '#dcf6c8' },
+      });
+      const tray = fake.Tray.instances[0]!;
+      const burstNow = () => tray.menu!.template.find((i) => i.id === 'burst-now')!;
+      expect(burstNow()).toMatchObject({ label: 'Burst now', enabled: true });
+
+      burstNow().click!();
+      await vi.waitFor(() => expect(burstNow()).toMatchObject({ label: 'Burst running…', enabled: false }), {
+        timeout: 10_000,
+      });
+      // What the page reads says the same, and its Burst now is refused the same way.
+      expect(await invokeFrom(appOrigin, 'maestro.status', {})).toMatchObject({
+        value: { burstRunning: true, burstKind: 'smart' },
+      });
+      expect(await invokeFrom(appOrigin, 'maestro.triggerBurst', {})).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+
+      answer();
+      await vi.waitFor(() => expect(burstNow()).toMatchObject({ label: 'Burst now', enabled: true }), {
+        timeout: 10_000,
+      });
+      const bursts = (await invokeFrom(appOrigin, 'maestro.overview', {})) as {
+        value: { latestBurst: { kind: string; status: string } };
+      };
+      expect(bursts.value.latestBurst).toMatchObject({ kind: 'smart', status: 'completed' });
+      expect(fake.dialog.errors).toEqual([]);
+    } finally {
+      await openAi.close();
+    }
   });
 
   it('tray Open shows the window again after it was closed', async () => {

@@ -48,6 +48,7 @@ describe('tray', () => {
   const actions = {
     pause: () => undefined,
     resume: () => undefined,
+    burstNow: () => undefined,
     open: () => undefined,
     quit: () => undefined,
     restartToUpdate: () => undefined,
@@ -58,15 +59,36 @@ describe('tray', () => {
     expect(trayIconPath('/r', 'linux')).toBe('/r/tray-icon.png');
   });
   it('offers Restart to update once an update is downloaded, and the start-at-login switch', () => {
-    const running = { paused: false, changedAt: null };
+    const running = { paused: false, changedAt: null, burstRunning: false, burstKind: null };
     const ids = (extras: Parameters<typeof trayMenuTemplate>[2]) =>
       trayMenuTemplate(running, actions, extras).map((i) => i.id ?? i.type ?? i.label);
-    expect(ids({})).toEqual(['Maestro is running', 'separator', 'pause', 'open', 'separator', 'quit']);
+    expect(ids({})).toEqual([
+      'Maestro is running',
+      'separator',
+      'pause',
+      'burst-now',
+      'open',
+      'separator',
+      'quit',
+    ]);
     const full = trayMenuTemplate(running, actions, {
       updateReady: { version: '0.2.0' },
       launchAtLogin: true,
     });
     expect(full.find((i) => i.id === 'restart-to-update')?.label).toBe('Restart to update (0.2.0)');
     expect(full.find((i) => i.id === 'launch-at-login')).toMatchObject({ type: 'checkbox', checked: true });
+  });
+  it('offers Burst now only while no burst holds the runner, whatever the pause state', () => {
+    const burstNow = (status: Parameters<typeof trayMenuTemplate>[0]) =>
+      trayMenuTemplate(status, actions).find((i) => i.id === 'burst-now');
+    const idle = { paused: true, changedAt: null, burstRunning: false, burstKind: null };
+    expect(burstNow(idle)).toMatchObject({ label: 'Burst now', enabled: true });
+    expect(burstNow({ ...idle, burstRunning: true, burstKind: 'smart' })).toMatchObject({
+      label: 'Burst running…',
+      enabled: false,
+    });
+    expect(burstNow({ ...idle, paused: false, burstRunning: true, burstKind: 'daily' })).toMatchObject({
+      enabled: false,
+    });
   });
 });

@@ -28,6 +28,7 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     'maestro.resume': { payload: {}, required: [] },
     'activity.list': { payload: { limit: 10 }, required: [] },
     'maestro.overview': { payload: {}, required: [] },
+    'maestro.dashboard': { payload: {}, required: [] },
     'maestro.triggerBurst': { payload: {}, required: [] },
     'maestro.resetDaily': { payload: {}, required: [] },
     'maestro.optimizeNow': { payload: {}, required: [] },

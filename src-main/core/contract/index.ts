@@ -6,6 +6,7 @@ export * from './brands';
 export * from './settings';
 export * from './system';
 export * from './maestro';
+export * from './dashboard';
 export * from './activity';
 export * from './jobs';
 export * from './llm';

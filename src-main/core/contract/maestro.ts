@@ -1,14 +1,22 @@
 import { z } from 'zod';
 
+export const burstKinds = ['daily', 'smart', 'optimize'] as const;
+export type BurstKind = (typeof burstKinds)[number];
+
+/**
+ * Maestro's controls as the tray and the page show them: paused or running, and whether a burst
+ * holds the runner (Burst now is refused meanwhile). One state, sent whole by `maestro.state`
+ * at every change, so every view shows the same thing.
+ */
 export const maestroStatusSchema = z.object({
   paused: z.boolean(),
   /** When pause/resume last changed; null on a fresh install (which starts paused). */
   changedAt: z.string().nullable(),
+  /** A burst of any kind is running in this app (Burst now and Draft ideas wait for its end). */
+  burstRunning: z.boolean(),
+  burstKind: z.enum(burstKinds).nullable(),
 });
 export type MaestroStatus = z.infer<typeof maestroStatusSchema>;
-
-export const burstKinds = ['daily', 'smart', 'optimize'] as const;
-export type BurstKind = (typeof burstKinds)[number];
 
 export const burstSummarySchema = z.object({
   id: z.number(),

@@ -7,6 +7,7 @@ import {
   brandSchema,
   brandUpdateSchema,
 } from './brands';
+import { maestroDashboardSchema } from './dashboard';
 import { llmUsageSchema } from './llm';
 import {
   examinerRejectedInputSchema,
@@ -235,6 +236,13 @@ export const operations = {
     output: maestroOverviewSchema,
     mutates: false,
     summary: 'Bursts, quotas and schedule',
+  }),
+  'maestro.dashboard': op({
+    input: emptyInputSchema,
+    output: maestroDashboardSchema,
+    mutates: false,
+    summary:
+      'Dashboard: today’s burst, cycles, proposals waiting, posts due and published, LLM spend, quotas',
   }),
   'maestro.triggerBurst': op({
     input: emptyInputSchema,

@@ -131,14 +131,23 @@ export class BurstRunner {
     // Claimed synchronously, so two clicks cannot both start a burst.
     const run = this.run(kind, opened);
     this.current = run;
+    this.announceRunner(kind);
     void run
       .catch(() => null)
       .then((summary) => {
         this.current = null;
+        this.announceRunner(null);
         if (summary) for (const listener of [...this.finishedListeners]) listener(summary);
       });
     const burstId = await Promise.race([idReady, run.then((s) => s.id)]);
     return this.summary(burstId);
+  }
+
+  /** The tray and the page enable Burst now from this (maestro.state), not from progress events. */
+  private announceRunner(kind: BurstKind | null): void {
+    this.deps.state.setBurst(kind).catch((error: unknown) => {
+      console.error('Could not announce the burst runner state', error);
+    });
   }
 
   /** Waits for the running burst, if any (tests and shutdown). */

@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../dispatcher';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import type { DailyScheduler } from './daily-scheduler';
+import type { MaestroDashboardReader } from './maestro-dashboard';
 import type { MaestroService } from './maestro-service';
 import type { MaestroState } from './maestro-state';
 
@@ -9,8 +10,9 @@ export function maestroHandlers(deps: {
   service: MaestroService;
   scheduler: DailyScheduler;
   orchestrator: Orchestrator;
+  dashboard: MaestroDashboardReader;
 }): DomainHandlers<'maestro'> {
-  const { state, service, scheduler, orchestrator } = deps;
+  const { state, service, scheduler, orchestrator, dashboard } = deps;
   return {
     'maestro.status': () => state.status(),
     'maestro.pause': () => state.pause(),
@@ -21,6 +23,7 @@ export function maestroHandlers(deps: {
       return status;
     },
     'maestro.overview': () => service.overview(),
+    'maestro.dashboard': () => dashboard.read(),
     'maestro.triggerBurst': () => service.triggerBurst(),
     'maestro.resetDaily': () => service.resetDaily(),
     'maestro.optimizeNow': () => service.optimizeNow(),

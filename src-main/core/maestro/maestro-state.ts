@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { ActivityEntry } from '../contract/activity';
-import type { MaestroStatus } from '../contract/maestro';
+import type { BurstKind, MaestroStatus } from '../contract/maestro';
 import type { EventHub } from '../events/event-hub';
 import { isoNow, type Clock } from '../ports/clock';
 import type { Database } from '../store/database';
@@ -14,6 +14,11 @@ const LAST_DAILY_RUN_KEY = 'last_daily_run_day';
  * A fresh install starts paused: nothing is generated or published until the creator says so.
  */
 export class MaestroState {
+  /** The burst holding the runner, if any: it runs in this process only, so it is not stored. */
+  private burst: BurstKind | null = null;
+  /** The stored pause state as last read or written here (the only writer). */
+  private known: Pick<MaestroStatus, 'paused' | 'changedAt'> | null = null;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
@@ -27,7 +32,24 @@ export class MaestroState {
       .selectAll()
       .where('key', '=', PAUSED_KEY)
       .executeTakeFirst();
-    return { paused: row ? row.value !== 'false' : true, changedAt: row?.updated_at ?? null };
+    this.known = { paused: row ? row.value !== 'false' : true, changedAt: row?.updated_at ?? null };
+    return { ...this.known, ...this.burstFields() };
+  }
+
+  /**
+   * The burst runner took (kind) or released (null) the runner. Said at the moment it happens,
+   * not when the burst's last progress is announced (a moment later), so a view that enables
+   * Burst now on this event is never refused by a runner that is still busy.
+   */
+  async setBurst(kind: BurstKind | null): Promise<void> {
+    if (this.burst === kind) return;
+    this.burst = kind;
+    if (this.known) this.events.emit('maestro.state', { ...this.known, ...this.burstFields() });
+    else this.events.emit('maestro.state', await this.status());
+  }
+
+  private burstFields(): Pick<MaestroStatus, 'burstRunning' | 'burstKind'> {
+    return { burstRunning: this.burst !== null, burstKind: this.burst };
   }
 
   /** The local day (burst time zone) of the last completed daily burst, or null. */
@@ -80,7 +102,8 @@ export class MaestroState {
       );
     });
     pending.forEach((e) => this.activity.announce(e));
-    const status = { paused, changedAt: updated_at };
+    this.known = { paused, changedAt: updated_at };
+    const status = { ...this.known, ...this.burstFields() };
     this.events.emit('maestro.state', status);
     return status;
   }

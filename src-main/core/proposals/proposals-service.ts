@@ -101,6 +101,18 @@ export class ProposalsService {
     return { items: rows.slice(0, limit).map(proposalFromRow), counts, hasMore: rows.length > limit };
   }
 
+  /** Proposals waiting for the creator: pending, and those the examiner could not grade. */
+  async waitingCounts(): Promise<{ pending: number; needsReview: number }> {
+    const rows = await this.deps.db
+      .selectFrom('proposals')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['pending', 'needs_review'])
+      .groupBy('status')
+      .execute();
+    const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return { pending: count('pending'), needsReview: count('needs_review') };
+  }
+
   private async search(
     terms: string[],
     filter: ProposalListFilter & { statuses: Status[] },

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { DashboardPost } from '../contract/dashboard';
 import type { CalendarItem, Platform, PublishTarget } from '../contract/publishing';
 import type { Database, PublishTargetsTable, ScheduledPostsTable } from '../store/database';
 import type { OccupiedSlot } from './slot-plan';
@@ -68,6 +69,31 @@ export function itemFromRows(
     publishError: post.publish_error,
     createdAt: post.created_at,
     updatedAt: post.updated_at,
+  };
+}
+
+/** A calendar item as the dashboard lists it (no captions or media). */
+export function dashboardPostFromRows(
+  post: Pick<
+    ScheduledPostRow,
+    'schedule_id' | 'brand_id' | 'content_type' | 'title' | 'scheduled_time' | 'status' | 'published_at'
+  > & { brand_name: string; brand_colors: string },
+  targets: readonly PublishTargetRow[],
+): DashboardPost {
+  return {
+    scheduleId: post.schedule_id,
+    brandId: post.brand_id,
+    brandName: post.brand_name,
+    brandColor: (JSON.parse(post.brand_colors) as { primary: string }).primary,
+    contentType: post.content_type,
+    title: post.title,
+    scheduledTime: post.scheduled_time,
+    status: post.status,
+    publishedAt: post.published_at,
+    targets: targets
+      .filter((t) => t.schedule_id === post.schedule_id)
+      .sort((a, b) => platformOrder.indexOf(a.platform) - platformOrder.indexOf(b.platform))
+      .map((t) => ({ platform: t.platform, status: t.status, permalink: t.permalink })),
   };
 }
 

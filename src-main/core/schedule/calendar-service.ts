@@ -5,6 +5,7 @@ import type { ActivityLog } from '../activity/activity-log';
 import { brandFromRow, findBrandRow } from '../brands/brands-repository';
 import type { ActivityEntry } from '../contract/activity';
 import { AppError } from '../contract/errors';
+import type { DashboardPost } from '../contract/dashboard';
 import type { CalendarItem, Platform } from '../contract/publishing';
 import type { EventHub } from '../events/event-hub';
 import { outputOf, type JobRow } from '../jobs/job-record';
@@ -15,6 +16,7 @@ import type { Database } from '../store/database';
 import { titleCase } from '../captions/captions';
 import {
   brandOccupancy,
+  dashboardPostFromRows,
   itemFromRows,
   postsQuery,
   targetsOf,
@@ -115,6 +117,64 @@ export class CalendarService {
       timeZone: await this.timeZone(),
       hasMore: rows.length > limit,
     };
+  }
+
+  /**
+   * The next posts to go out: scheduled ones in time order, the overdue ones (the publisher is
+   * on them) first. One index range read in order, whatever the calendar holds.
+   */
+  async nextDue(limit: number): Promise<DashboardPost[]> {
+    const rows = await this.dashboardPosts()
+      .where('p.status', '=', 'scheduled')
+      .orderBy('p.scheduled_time')
+      .limit(limit)
+      .execute();
+    return this.withTargets(rows);
+  }
+
+  /** Posts published since `since` (any platform), newest first, and how many there are. */
+  async publishedSince(since: Date, limit: number): Promise<{ count: number; items: DashboardPost[] }> {
+    const from = since.toISOString();
+    const [rows, counted] = await Promise.all([
+      this.dashboardPosts()
+        .where('p.published_at', '>=', from)
+        .orderBy('p.published_at', 'desc')
+        .limit(limit)
+        .execute(),
+      this.deps.db
+        .selectFrom('scheduled_posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('published_at', '>=', from)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { count: Number(counted.n), items: await this.withTargets(rows) };
+  }
+
+  private dashboardPosts() {
+    return this.deps.db
+      .selectFrom('scheduled_posts as p')
+      .innerJoin('brands as b', 'b.id', 'p.brand_id')
+      .select([
+        'p.schedule_id',
+        'p.brand_id',
+        'p.content_type',
+        'p.title',
+        'p.scheduled_time',
+        'p.status',
+        'p.published_at',
+        'b.display_name as brand_name',
+        'b.colors as brand_colors',
+      ]);
+  }
+
+  private async withTargets(
+    rows: Array<Parameters<typeof dashboardPostFromRows>[0]>,
+  ): Promise<DashboardPost[]> {
+    const targets = await targetsOf(
+      this.deps.db,
+      rows.map((r) => r.schedule_id),
+    );
+    return rows.map((row) => dashboardPostFromRows(row, targets));
   }
 
   async get(scheduleId: string, db: Kysely<Database> = this.deps.db): Promise<CalendarItem> {

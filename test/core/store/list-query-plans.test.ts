@@ -224,6 +224,20 @@ describe('list query plans at a year of data', () => {
     expect(await findingsOf('maestro.overview', {})).toEqual([]);
   });
 
+  it('the dashboard: next posts, today’s published, waiting proposals, spend and platform quotas', async () => {
+    expect(await findingsOf('maestro.dashboard', {})).toEqual([]);
+    // Not a scan, yet as costly: reaching the window's published targets through their status
+    // reads every target ever published. The quotas start from the posts' publish times.
+    recorder.take();
+    await t.call('maestro.dashboard');
+    const steps = recorder
+      .take()
+      .filter((s) => /publish_targets/.test(s.sql) && /^\s*select\b/i.test(s.sql))
+      .flatMap((s) => planOf(t.core.store.sqlite, s));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.filter((step) => /publish_targets_by_status/.test(step))).toEqual([]);
+  });
+
   it('fails on a full scan: a filter no index fits is reported', async () => {
     const statement = {
       sql: 'select * from proposals where caption = ? order by id desc limit 100',
