@@ -50,7 +50,16 @@ const fileLocalColumns: Partial<Record<ArchiveTable, readonly string[]>> = {
   agents: ['id'],
   agent_performance: ['id'],
   agent_learning: ['id'],
-  proposals: ['id', 'examiner_verdict'],
+  // The examiner's figures are written from the breakdown by triggers (migration 018).
+  proposals: [
+    'id',
+    'examiner_verdict',
+    'examiner_composite',
+    'examiner_avatar_fit',
+    'examiner_engagement',
+    'examiner_content_quality',
+    'examiner_red_flags',
+  ],
   content_history: ['id'],
   post_performance: ['id'],
   metric_snapshots: ['id'],

@@ -17,8 +17,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * (or without `passed`) is a question the examiner could not answer.
  */
 export type Verdict = 'passed' | 'failed' | 'unanswered';
-// Stored as proposals.examiner_verdict, a column generated from the breakdown (migration 011),
-// so the examiner views read an index instead of parsing every breakdown.
+// Stored as proposals.examiner_verdict with the scores and red flags, written from the breakdown
+// by triggers (migration 018), so the examiner views read indexes instead of parsing breakdowns.
 
 /** The proposals of one brand and agent that got one verdict, with their score sums. */
 export interface VerdictGroup {
@@ -204,34 +204,53 @@ export async function examinerStats(
 ): Promise<ExaminerStats> {
   const since = windowStart(clock.now(), input.days);
   const scope = { since, brandId: input.brandId, agentId: input.agentId };
-  const rows = await examinedProposals(db, scope)
+  // The figures migration 018 keeps beside the breakdown, summed from one index; names after.
+  const rows = await db
+    .selectFrom('proposals as p')
+    .where('p.examiner_verdict', 'is not', null)
+    .where('p.created_at', '>=', since)
+    .$if(scope.brandId !== undefined, (q) => q.where('p.brand_id', '=', scope.brandId!))
+    .$if(scope.agentId !== undefined, (q) => q.where('p.agent_id', '=', scope.agentId!))
     .select([
       'p.brand_id',
-      'b.display_name as brand_name',
       'p.agent_id',
-      'a.display_name as agent_name',
       'p.examiner_verdict as verdict',
       (eb) => eb.fn.countAll<number>().as('count'),
-      sql<number>`total(json_extract(p.examiner_breakdown, '$.composite'))`.as('composite_sum'),
-      sql<number>`total(json_extract(p.examiner_breakdown, '$.avatarFit'))`.as('avatar_fit_sum'),
-      sql<number>`total(json_extract(p.examiner_breakdown, '$.engagementPotential'))`.as(
-        'engagement_potential_sum',
-      ),
-      sql<number>`total(json_extract(p.examiner_breakdown, '$.contentQuality'))`.as('content_quality_sum'),
+      sql<number>`total(p.examiner_composite)`.as('composite_sum'),
+      sql<number>`total(p.examiner_avatar_fit)`.as('avatar_fit_sum'),
+      sql<number>`total(p.examiner_engagement)`.as('engagement_potential_sum'),
+      sql<number>`total(p.examiner_content_quality)`.as('content_quality_sum'),
     ])
-    .groupBy(['p.brand_id', 'b.display_name', 'p.agent_id', 'a.display_name', 'p.examiner_verdict'])
+    .groupBy(['p.brand_id', 'p.agent_id', 'p.examiner_verdict'])
     .execute();
-  const flags = await examinedProposals(db, scope)
-    .select(sql<string | null>`json_extract(p.examiner_breakdown, '$.redFlags')`.as('red_flags'))
-    .where('p.examiner_verdict', '!=', 'unanswered')
+  const brandNames = new Map(
+    (await db.selectFrom('brands').select(['id', 'display_name']).execute()).map((b) => [
+      b.id,
+      b.display_name,
+    ]),
+  );
+  const agentNames = new Map(
+    (await db.selectFrom('agents').select(['agent_id', 'display_name']).execute()).map((a) => [
+      a.agent_id,
+      a.display_name,
+    ]),
+  );
+  // Only graded proposals that raised a flag carry examiner_red_flags (a partial index of them).
+  const flags = await db
+    .selectFrom('proposals as p')
+    .select('p.examiner_red_flags as red_flags')
+    .where('p.examiner_red_flags', 'is not', null)
+    .where('p.created_at', '>=', since)
+    .$if(scope.brandId !== undefined, (q) => q.where('p.brand_id', '=', scope.brandId!))
+    .$if(scope.agentId !== undefined, (q) => q.where('p.agent_id', '=', scope.agentId!))
     // Oldest first: a flag is shown as first written. By time, so the window's index gives the order.
     .orderBy('p.created_at')
     .execute();
   const groups: VerdictGroup[] = rows.map((row) => ({
     brandId: row.brand_id,
-    brandName: row.brand_name,
+    brandName: row.brand_id === null ? null : (brandNames.get(row.brand_id) ?? null),
     agentId: row.agent_id,
-    agentName: row.agent_name ?? row.agent_id,
+    agentName: agentNames.get(row.agent_id) ?? row.agent_id,
     verdict: row.verdict as Verdict,
     count: Number(row.count),
     compositeSum: row.composite_sum,
@@ -275,10 +294,10 @@ export async function examinerRejected(
       'p.title',
       'p.status',
       'p.created_at',
-      sql<number>`json_extract(p.examiner_breakdown, '$.composite')`.as('composite'),
+      'p.examiner_composite as composite',
       sql<number>`json_extract(p.examiner_breakdown, '$.threshold')`.as('threshold'),
       sql<string | null>`json_extract(p.examiner_breakdown, '$.reason')`.as('reason'),
-      sql<string | null>`json_extract(p.examiner_breakdown, '$.redFlags')`.as('red_flags'),
+      'p.examiner_red_flags as red_flags',
     ])
     .orderBy('p.created_at', 'desc')
     .orderBy('p.id', 'desc')

@@ -219,8 +219,16 @@ export interface ProposalsTable {
   regeneration: 'due' | 'attempted' | 'expired' | null;
   /** Why an accepted proposal has no render job (found by the start-up repair). */
   render_issue: string | null;
-  /** 011: the examiner's own verdict, generated from examiner_breakdown (read-only). */
+  /**
+   * 018: the examiner's own verdict and figures, written from examiner_breakdown by triggers
+   * (read-only here). Red flags only for a graded verdict that raised some.
+   */
   examiner_verdict: ColumnType<'passed' | 'failed' | 'unanswered' | null, never, never>;
+  examiner_composite: ColumnType<number | null, never, never>;
+  examiner_avatar_fit: ColumnType<number | null, never, never>;
+  examiner_engagement: ColumnType<number | null, never, never>;
+  examiner_content_quality: ColumnType<number | null, never, never>;
+  examiner_red_flags: ColumnType<string | null, never, never>;
 }
 
 export interface ContentHistoryTable {

@@ -16,6 +16,7 @@ import * as m014 from './014-healing';
 import * as m015 from './015-notifications-and-activity-brand';
 import * as m016 from './016-published-index';
 import * as m017 from './017-diagnostics-runs';
+import * as m018 from './018-examiner-figures';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: '015-notifications-and-activity-brand', up: m015.up },
   { version: 16, name: '016-published-index', up: m016.up },
   { version: 17, name: '017-diagnostics-runs', up: m017.up },
+  { version: 18, name: '018-examiner-figures', up: m018.up },
 ];
