@@ -61,6 +61,10 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { createLearningReads, type LearningReads } from './analytics/learning-reads';
 import { BackupService } from './backup/backup-service';
 import { backupsHandlers } from './backup/backups-handlers';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { llmSettingsFacts } from './diagnostics/llm-settings';
+import { checkHealth } from './system/health';
 import { applyPendingRestore } from './backup/pending-restore';
 import { mediaDirOf } from './jobs/jobs-module';
 import { RetentionService } from './retention/retention-service';
@@ -120,6 +124,8 @@ export interface Core {
   orchestrator: Orchestrator;
   /** Stuck renders, failure diagnosis, automatic retries, reports, the population guard. */
   healing: HealingService;
+  /** The ten system checks beside the installation checks, stored with their trend. */
+  diagnostics: DiagnosticsService;
   /** Brands' platform connections and the tokens the publisher asks for. */
   connections: ConnectionsService;
   /** The publishing calendar and the loop that publishes due posts (tests drive `runDue`). */
@@ -178,6 +184,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     dataDir: config.dataDir,
     resourcesDir: config.resourcesDir ?? defaultResourcesDir(),
     mediaBinaries: config.mediaBinaries,
+    env: config.env ?? process.env,
     // An injected provider wins (tests); otherwise Settings decide, read at each render.
     images: async () => images ?? configuredImageProvider(await settings.values(), secrets),
     renderConcurrency: async () => (await settings.values()).values.renderConcurrency,
@@ -338,6 +345,28 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     events,
     ensurePopulation: () => agents.ensurePopulation(),
   });
+  const installationHealth = {
+    db,
+    clock,
+    cipher,
+    dataDir: config.dataDir,
+    startedAt,
+    extraChecks: jobs.healthChecks,
+  };
+  // The orchestrator is declared below; diagnostics read it only when they run.
+  const diagnostics: DiagnosticsService = new DiagnosticsService({
+    db,
+    clock,
+    activity,
+    events,
+    databaseFile,
+    startedAt,
+    installation: async () => (await checkHealth(installationHealth)).checks,
+    maestro,
+    cycles: () => orchestrator.status(),
+    schedulerRunning: () => orchestrator.ticking,
+    llm: () => llmSettingsFacts({ settings, secrets, llm }),
+  });
   const orchestrator = new Orchestrator({
     db,
     clock,
@@ -360,6 +389,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       consolidatePatterns: () => loop.patterns.consolidate(),
       backup: (now) => backups.runDue(now),
       retention: (now) => retention.runDue(now),
+      diagnostics: async () => DiagnosticsService.describe((await diagnostics.run('schedule')).report),
     }),
   });
 
@@ -376,14 +406,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
 
   const handlers: Handlers = {
-    ...appHandlers(info, {
-      db,
-      clock,
-      cipher,
-      dataDir: config.dataDir,
-      startedAt,
-      extraChecks: jobs.healthChecks,
-    }),
+    ...appHandlers(info, installationHealth),
     ...brandsHandlers({ brands, agents }),
     ...settingsHandlers({ settings, secrets, brands, activity, events }),
     ...maestroHandlers({ state: maestro, service: maestroService, scheduler, orchestrator, dashboard }),
@@ -399,6 +422,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...loop.handlers,
     ...searchHandlers(db, search),
     ...backupsHandlers(backups),
+    ...diagnosticsHandlers(diagnostics),
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -463,6 +487,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     bursts: { runner, scheduler, service: maestroService },
     orchestrator,
     healing,
+    diagnostics,
     connections,
     publishing: { calendar, publisher },
     backups,

@@ -46,6 +46,11 @@ export const queryKeys = {
     search: (text: string) => ['activity', 'search', text] as const,
   },
   backups: { all: ['backups'] as const },
+  diagnostics: {
+    all: ['diagnostics'] as const,
+    latest: ['diagnostics', 'latest'] as const,
+    history: (limit: number) => ['diagnostics', 'history', limit] as const,
+  },
   app: {
     health: ['app', 'health'] as const,
     info: ['app', 'info'] as const,

@@ -7,6 +7,9 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
   {
     'app.info': { payload: {}, required: [] },
     'app.health': { payload: {}, required: [] },
+    'diagnostics.run': { payload: {}, required: [] },
+    'diagnostics.latest': { payload: {}, required: [] },
+    'diagnostics.history': { payload: { limit: 12 }, required: [] },
     'brands.list': { payload: { includeInactive: true }, required: [] },
     'brands.get': { payload: { id: sampleBrand.id }, required: ['id'] },
     'brands.create': {

@@ -42,6 +42,8 @@ export const eventStreams = {
       'backups',
       /** A Maestro cycle ran (the dashboard's next-run times move). */
       'cycles',
+      /** A diagnostics run was stored (the Diagnostics page and the dashboard's tile). */
+      'diagnostics',
     ]),
     id: z.string().optional(),
   }),

@@ -19,3 +19,4 @@ export * from './analytics';
 export * from './search';
 export * from './search-results';
 export * from './backups';
+export * from './diagnostics';

@@ -79,6 +79,7 @@ import {
   brandImportInputSchema,
   brandImportResultSchema,
 } from './backups';
+import { diagnosticsHistoryInputSchema, diagnosticsReportSchema } from './diagnostics';
 import { appInfoSchema, emptyInputSchema, healthSchema } from './system';
 import {
   analyticsBrandInputSchema,
@@ -144,6 +145,24 @@ export const operations = {
     output: healthSchema,
     mutates: false,
     summary: 'Self-check of the core',
+  }),
+  'diagnostics.run': op({
+    input: emptyInputSchema,
+    output: diagnosticsReportSchema,
+    mutates: true,
+    summary: 'Run the ten system checks now (and the installation checks), store the run and return it',
+  }),
+  'diagnostics.latest': op({
+    input: emptyInputSchema,
+    output: diagnosticsReportSchema.nullable(),
+    mutates: false,
+    summary: 'The last diagnostics run: overall status, each check, the snapshot (null before the first)',
+  }),
+  'diagnostics.history': op({
+    input: diagnosticsHistoryInputSchema,
+    output: z.array(diagnosticsReportSchema),
+    mutates: false,
+    summary: 'Past diagnostics runs, newest first: the trend of the overall status and the checks',
   }),
 
   'brands.list': op({

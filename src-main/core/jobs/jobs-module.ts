@@ -30,6 +30,8 @@ export interface JobsModuleConfig {
   resourcesDir: string;
   /** Tests inject broken ones; by default the binaries shipped in node_modules. */
   mediaBinaries?: MediaBinaries;
+  /** MAESTRO_FFMPEG_PATH / MAESTRO_FFPROBE_PATH, when mediaBinaries is not given. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Resolved per job so a configuration change applies to the next render. */
   images?: () => Promise<ImageProvider>;
   renderConcurrency(): Promise<number>;
@@ -49,7 +51,9 @@ export function createJobsModule(config: JobsModuleConfig) {
   const { db, clock, random, events, activity } = config;
   const resources = renderResources(config.resourcesDir);
   const mediaDir = mediaDirOf(config.dataDir);
-  const resolved = config.mediaBinaries ? { binaries: config.mediaBinaries } : resolveMediaBinaries();
+  const resolved = config.mediaBinaries
+    ? { binaries: config.mediaBinaries }
+    : resolveMediaBinaries(config.env);
 
   const loadBrand = async (id: string) => {
     const row = await findBrandRow(db, id);

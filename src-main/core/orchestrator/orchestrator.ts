@@ -66,6 +66,11 @@ export class Orchestrator {
     this.timer.unref();
   }
 
+  /** Whether the periodic tick is on (started, not manual, not stopped): diagnostics' scheduler_health. */
+  get ticking(): boolean {
+    return this.timer !== null && !this.stopped;
+  }
+
   /** Runs every due cycle (without waiting for them); returns the ids it started. */
   async tick(): Promise<CycleId[]> {
     if (this.stopped) return [];

@@ -26,15 +26,19 @@ function binaryFrom(packageName: string): string {
 
 /**
  * FFmpeg and ffprobe as shipped inside the npm packages `@ffmpeg-installer/ffmpeg` and
- * `@ffprobe-installer/ffprobe` (no system install needed). Returns the reason when they are not
- * there, so the health check can say so instead of the first render failing obscurely.
+ * `@ffprobe-installer/ffprobe` (no system install needed), unless `MAESTRO_FFMPEG_PATH` /
+ * `MAESTRO_FFPROBE_PATH` name others (a system build, or a broken path to see what the checks
+ * say). Returns the reason when they are not there, so the health check can say so instead of
+ * the first render failing obscurely.
  */
-export function resolveMediaBinaries(): { binaries: MediaBinaries } | { error: string } {
+export function resolveMediaBinaries(
+  env: Readonly<Record<string, string | undefined>> = {},
+): { binaries: MediaBinaries } | { error: string } {
   try {
     return {
       binaries: {
-        ffmpeg: binaryFrom('@ffmpeg-installer/ffmpeg'),
-        ffprobe: binaryFrom('@ffprobe-installer/ffprobe'),
+        ffmpeg: env.MAESTRO_FFMPEG_PATH?.trim() || binaryFrom('@ffmpeg-installer/ffmpeg'),
+        ffprobe: env.MAESTRO_FFPROBE_PATH?.trim() || binaryFrom('@ffprobe-installer/ffprobe'),
       },
     };
   } catch (error) {
