@@ -24,12 +24,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built headless server (the same helper the server tests use) on a data folder. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
+/**
+ * Starts the built headless server (the same helper the server tests use) on a data folder;
+ * `env` adds environment variables (e.g. MAESTRO_FFMPEG_PATH).
+ */
+export async function startServer(
+  dataDir: string,
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   if (!existsSync(rendererIndex)) {
     throw new Error('The app is not built. Run `npx electron-vite build` before the e2e tests.');
   }
-  const server = await startServeProcess(dataDir);
+  const server = await startServeProcess(dataDir, [], options.env);
   return {
     url: server.url,
     base: server.base,

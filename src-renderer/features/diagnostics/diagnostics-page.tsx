@@ -4,15 +4,71 @@ import { queryKeys } from '../../app/query-keys';
 import { Badge } from '../../ui/badge';
 import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
+import { describeError } from '../../ui/errors';
 import { formatDateTime, formatDuration } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
+import { toast } from '../../ui/toast-store';
+import { DiagnosticsTrend } from './diagnostics-trend';
+import { SystemChecks } from './system-checks';
+import { useDiagnosticsHistory, useLatestDiagnostics, useRunDiagnostics } from './use-diagnostics';
+import './diagnostics.css';
+
+/** A week of the 4-hour cycle (and any runs by hand in it). */
+const TREND_RUNS = 42;
+
+function LatestSystemChecks() {
+  const latest = useLatestDiagnostics();
+  return (
+    <Card title="System checks">
+      {latest.isPending && <p className="muted">Loading…</p>}
+      {latest.isError && <ErrorMessage error={latest.error} />}
+      {latest.data === null && (
+        <p className="empty-state">
+          No run yet. Maestro runs the ten checks every 4 hours (the first 90 seconds after it starts), or now
+          with Run diagnostics now.
+        </p>
+      )}
+      {latest.data && <SystemChecks report={latest.data} />}
+    </Card>
+  );
+}
+
+function Trend() {
+  const history = useDiagnosticsHistory(TREND_RUNS);
+  return (
+    <Card title="Trend">
+      {history.isPending && <p className="muted">Loading…</p>}
+      {history.isError && <ErrorMessage error={history.error} />}
+      {history.data && <DiagnosticsTrend history={history.data} />}
+    </Card>
+  );
+}
+
+function RunNowButton() {
+  const run = useRunDiagnostics();
+  const runNow = async () => {
+    try {
+      const report = await run.mutateAsync();
+      toast.info(
+        `Diagnostics: ${report.status} (${report.passed} pass, ${report.warnings} warn, ${report.failures} fail).`,
+      );
+    } catch (error) {
+      toast.error(`Could not run diagnostics: ${describeError(error)}`);
+    }
+  };
+  return (
+    <button type="button" className="button" disabled={run.isPending} onClick={() => void runNow()}>
+      {run.isPending ? 'Running…' : 'Run diagnostics now'}
+    </button>
+  );
+}
 
 function HealthChecks() {
   const api = useApi();
   const health = useQuery({ queryKey: queryKeys.app.health, queryFn: () => api['app.health']() });
   return (
     <Card
-      title="Health checks"
+      title="Installation checks"
       actions={
         <button
           type="button"
@@ -47,7 +103,10 @@ function HealthChecks() {
             </tbody>
           </table>
           <p className="muted">
-            Overall: {health.data.status}. Up for {formatDuration(health.data.uptimeSeconds)}; checked{' '}
+            {health.data.status === 'ok'
+              ? 'Every installation check passes'
+              : 'An installation check is failing'}
+            . Up for {formatDuration(health.data.uptimeSeconds)}; checked{' '}
             {formatDateTime(health.data.checkedAt)}.
           </p>
         </>
@@ -105,9 +164,17 @@ function AppInfo() {
 export function DiagnosticsPage() {
   return (
     <>
-      <PageHeader title="Diagnostics" description="Self-checks and where Maestro keeps its data." />
+      <PageHeader
+        title="Diagnostics"
+        description="Maestro's ten system checks and their trend, beside the installation checks, and where Maestro keeps its data."
+        actions={<RunNowButton />}
+      />
       <div className="stack">
-        <HealthChecks />
+        <div className="diagnostics-grid">
+          <LatestSystemChecks />
+          <HealthChecks />
+        </div>
+        <Trend />
         <AppInfo />
       </div>
     </>
