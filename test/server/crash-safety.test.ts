@@ -14,7 +14,12 @@ const WRITERS = 4;
  * Creates brands as fast as the server acknowledges them, from several concurrent writers,
  * until the server dies. Returns the ids the server acknowledged (HTTP 200 = committed).
  */
-async function writeUntilKilled(base: string, token: string, round: number): Promise<string[]> {
+async function writeUntilKilled(
+  base: string,
+  token: string,
+  round: number,
+  onFirstAck: () => void,
+): Promise<string[]> {
   const acknowledged: string[] = [];
   let n = 0;
   const writer = async () => {
@@ -26,7 +31,10 @@ async function writeUntilKilled(base: string, token: string, round: number): Pro
           displayName: `Crash test ${id}`,
           colors: { primary: '#123456', accent: '#abcdef' },
         });
-        if (status === 200) acknowledged.push(id);
+        if (status === 200) {
+          acknowledged.push(id);
+          if (acknowledged.length === 1) onFirstAck();
+        }
       } catch {
         return; // connection refused/reset: the server is gone
       }
@@ -42,14 +50,20 @@ describe('crash safety of the headless server', () => {
     const allAcknowledged: string[] = [];
     for (let round = 0; round < 3; round++) {
       const server = await startServeProcess(temp.dir);
-      const killAfterMs = 150 + Math.floor(random.next() * 400);
-      const killer = new Promise<void>((done) =>
-        setTimeout(() => {
-          server.child.kill('SIGKILL');
-          done();
-        }, killAfterMs),
+      // The kill lands 0–400 ms after the first acknowledged write, in the middle of the stream of
+      // writes, however long a loaded machine takes to serve the first one.
+      const killAfterMs = Math.floor(random.next() * 400);
+      let firstAck!: () => void;
+      const killer = new Promise<void>((resolve) => (firstAck = resolve)).then(
+        () =>
+          new Promise<void>((done) =>
+            setTimeout(() => {
+              server.child.kill('SIGKILL');
+              done();
+            }, killAfterMs),
+          ),
       );
-      const acknowledged = await writeUntilKilled(server.base, server.token, round);
+      const acknowledged = await writeUntilKilled(server.base, server.token, round, firstAck);
       await killer;
       expect(await server.exited).toBe('SIGKILL');
       expect(acknowledged.length, `round ${round} wrote before the kill`).toBeGreaterThan(0);
