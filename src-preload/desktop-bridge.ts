@@ -15,6 +15,10 @@ export const desktopChannels = {
   updateChanged: 'maestro:desktop:update-changed',
   /** Settings → AI assistants (MCP): what to paste into an assistant's MCP configuration. */
   assistantConfig: 'maestro:desktop:assistant-config',
+  /** Pushed by the main process: show this page (a native notification was clicked). */
+  navigate: 'maestro:desktop:navigate',
+  /** The page a notification asked for while the window was still loading (taken once). */
+  pendingRoute: 'maestro:desktop:pending-route',
 } as const;
 
 /** Where auto-update stands (electron-updater, driven by the main process). */
@@ -57,6 +61,15 @@ export interface DesktopBridge {
    * Node), for Settings → AI assistants (MCP).
    */
   assistantConfig(): Promise<AssistantClientConfig | null>;
+  /**
+   * Clicking a native notification opens the window on the page it is about: a window already
+   * showing the app is told at once (`onNavigate`); one that was still loading asks once it
+   * runs (`pendingRoute`).
+   */
+  navigation: {
+    pendingRoute(): Promise<string | null>;
+    onNavigate(listener: (route: string) => void): () => void;
+  };
 }
 
 /** The part of ipcRenderer the desktop bridge needs; tests pass a fake. */
@@ -85,5 +98,17 @@ export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
     },
     assistantConfig: () =>
       ipc.invoke(desktopChannels.assistantConfig) as Promise<AssistantClientConfig | null>,
+    navigation: {
+      pendingRoute: () => ipc.invoke(desktopChannels.pendingRoute) as Promise<string | null>,
+      onNavigate(listener) {
+        const handler = (_event: unknown, route: unknown) => {
+          if (typeof route === 'string') listener(route);
+        };
+        ipc.on(desktopChannels.navigate, handler);
+        return () => {
+          ipc.removeListener(desktopChannels.navigate, handler);
+        };
+      },
+    },
   };
 }

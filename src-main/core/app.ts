@@ -69,6 +69,10 @@ import { applyPendingRestore } from './backup/pending-restore';
 import { mediaDirOf } from './jobs/jobs-module';
 import { RetentionService } from './retention/retention-service';
 import { searchHandlers } from './search/search-handlers';
+import { NotificationCenter } from './notifications/notification-center';
+import { notificationsHandlers } from './notifications/notifications-handlers';
+import { diagnosticsCriticalNotice, renderFailedNotice } from './notifications/notification-texts';
+import { TokenExpiryWatch } from './connections/token-expiry-watch';
 import type { SearchIndex } from './search/search-index';
 import { sqliteSearchIndex } from './search/sqlite-search-index';
 
@@ -139,6 +143,11 @@ export interface Core {
   backups: BackupService;
   /** Pruning and daily roll-ups of old activity, usage and metric snapshots (`runDue`). */
   retention: RetentionService;
+  /**
+   * The notifications outbox and its drainer. `record` is the seam for a cause without a
+   * transaction of its own (the diagnostics turning critical: see `diagnosticsCriticalNotice`).
+   */
+  notifications: NotificationCenter;
   search: SearchIndex;
   close(): Promise<void>;
 }
@@ -149,7 +158,6 @@ export const DATABASE_FILE_NAME = 'maestro.db';
 export async function createCore(config: CoreConfig): Promise<Core> {
   const clock = config.clock ?? systemClock;
   const random = config.random ?? systemRandom;
-  void (config.notifier ?? silentNotifier);
   const startedAt = clock.now();
   const databaseFile = join(config.dataDir, DATABASE_FILE_NAME);
   // A restore staged before the restart replaces the data file before anything opens it.
@@ -174,6 +182,14 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     env: config.env ?? process.env,
   });
   const maestro = new MaestroState(db, clock, activity, events);
+  const notifications = new NotificationCenter({
+    db,
+    clock,
+    events,
+    notifier: config.notifier ?? silentNotifier,
+    settings,
+    activity,
+  });
   const images = config.images;
   const jobs = createJobsModule({
     db,
@@ -201,7 +217,17 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
 
   const agents = new AgentsService({ db, clock, random, activity, events, settings });
-  const connections = new ConnectionsService({ db, clock, cipher, secrets, settings, activity, events });
+  const connections = new ConnectionsService({
+    db,
+    clock,
+    cipher,
+    secrets,
+    settings,
+    activity,
+    events,
+    notifications,
+  });
+  const tokenWatch = new TokenExpiryWatch({ db, clock, connections, notifications });
   const platformUsage = new PlatformUsage(db, clock);
   const { graph, youtube } = platformClients({
     settings,
@@ -214,6 +240,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     random,
     activity,
     events,
+    notifications,
     mediaDir: jobs.mediaDir,
     graph,
     youtube,
@@ -293,6 +320,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     state: maestro,
     activity,
     events,
+    notifications,
   });
   const scheduler = new DailyScheduler({ clock, settings, state: maestro, runner, activity });
   runner.onFinished((summary) => scheduler.afterBurst(summary));
@@ -344,6 +372,18 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     activity,
     events,
     ensurePopulation: () => agents.ensurePopulation(),
+    reportFailure: async (trx, notice) => {
+      await notifications.write(
+        trx,
+        renderFailedNotice({
+          jobId: notice.jobId,
+          title: notice.title,
+          brandId: notice.brandId,
+          action: notice.diagnosis.action,
+          reportedAt: clock.now().toISOString(),
+        }),
+      );
+    },
   });
   const installationHealth = {
     db,
@@ -366,7 +406,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     cycles: () => orchestrator.status(),
     schedulerRunning: () => orchestrator.ticking,
     llm: () => llmSettingsFacts({ settings, secrets, llm }),
+    reportCritical: async (trx, notice) => {
+      await notifications.write(
+        trx,
+        diagnosticsCriticalNotice({ runId: notice.reportId, failing: notice.failing }),
+      );
+    },
   });
+  // A run that turned critical wrote its notification with the run: deliver it once committed.
+  listeners.push(
+    events.subscribe((event) => {
+      if (event.stream === 'data.changed' && event.payload.entity === 'diagnostics') notifications.wake();
+    }),
+  );
   const orchestrator = new Orchestrator({
     db,
     clock,
@@ -381,7 +433,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       collectMetrics: (now) => learning.metrics.collectDue(now),
       scout: (now) => learning.scout.runNow(now),
       feedback: () => loop.feedback.run(),
-      healing: async (now) => HealingService.describe(await healing.run(now)),
+      healing: async (now) => {
+        const report = await healing.run(now);
+        // Reports were written to the outbox with their failures; deliver them now.
+        if (report.reported.length > 0) notifications.wake();
+        return HealingService.describe(report);
+      },
       drainRenders: () => jobs.queue.idle(),
       evolution: () => loop.evolution.run('schedule'),
       bootstrap: (now) => learning.bootstrap.tick(now),
@@ -390,6 +447,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       backup: (now) => backups.runDue(now),
       retention: (now) => retention.runDue(now),
       diagnostics: async () => DiagnosticsService.describe((await diagnostics.run('schedule')).report),
+      checkTokens: async (now) => {
+        const result = await tokenWatch.run(now);
+        // Also the outbox's safety net: anything a wake missed goes out within a check.
+        notifications.wake();
+        return result;
+      },
     }),
   });
 
@@ -423,6 +486,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     ...searchHandlers(db, search),
     ...backupsHandlers(backups),
     ...diagnosticsHandlers(diagnostics),
+    ...notificationsHandlers(notifications),
   };
 
   const invoke = createDispatcher(handlers, (name, error) => {
@@ -456,6 +520,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   await agents.seedBuiltins();
   await agents.ensurePopulation();
   if (config.autoStart !== false) {
+    // Notifications a stop left undelivered go out now.
+    notifications.wake();
     publisher.start();
     // Every cycle (the burst, catch-ups, metrics, feedback, healing, evolution, backups…) runs
     // on the orchestrator's one clock.
@@ -492,6 +558,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     publishing: { calendar, publisher },
     backups,
     retention,
+    notifications,
     search,
     learning: {
       metrics: learning.metrics,
@@ -518,6 +585,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await Promise.race([runner.settled(), new Promise((r) => setTimeout(r, 2_000))]);
       // Running renders stop and stay queued; they continue from their last step next start.
       await jobs.queue.close();
+      // Undelivered notifications stay in the outbox for the next start.
+      await notifications.close();
       await store.close();
     },
   };

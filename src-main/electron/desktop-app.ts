@@ -26,6 +26,7 @@ import { applicationMenuTemplate } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { restrictPermissions, windowContentSecurityPolicy } from './content-security';
 import { registerDesktopIpc } from './desktop-ipc';
+import { desktopNotifier } from './desktop-notifier';
 import { APP_ID, PRODUCT_NAME } from './identity';
 import { forwardEvents, registerContractIpc } from './ipc';
 import { openLogFile, teeConsoleToLog } from './log-file';
@@ -130,6 +131,8 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   const dataDir = process.env.MAESTRO_DATA_DIR ?? app.getPath('userData');
   const protection = chooseSecretProtection(process.platform, safeStorage);
   if (protection.kind === 'key-file') console.warn(`Secrets are kept with a key file: ${protection.reason}.`);
+  // Set once the window can be shown: where a clicked notification takes the creator.
+  let openRoute: (route: string) => void = () => undefined;
   let core: Core;
   try {
     core = await createCore({
@@ -138,7 +141,11 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
       appVersion: app.getVersion(),
       cipher: desktopSecretCipher(protection, safeStorage, keyFileCipher(join(dataDir, 'secrets.key'))),
       electronVersion: process.versions.electron ?? null,
-      notifier: { notify: (title, body) => new Notification({ title, body }).show() },
+      notifier: desktopNotifier({
+        create: (options) => new Notification(options),
+        isSupported: () => Notification.isSupported(),
+        open: (route) => openRoute(route),
+      }),
       // After "Restore from backup…": the next start opens the restored file (the quit
       // closes this core first).
       requestRestart: () => {
@@ -207,6 +214,15 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     window.show();
     window.focus();
     return window;
+  };
+  // A window already showing the app is told the page at once; a new or still loading one asks
+  // for it when its renderer starts (desktopChannels.pendingRoute).
+  let pendingRoute: string | null = null;
+  openRoute = (route) => {
+    const ready = window !== undefined && !window.isDestroyed() && !window.webContents.isLoading();
+    const shown = showWindow();
+    if (ready) shown.webContents.send(desktopChannels.navigate, route);
+    else pendingRoute = route;
   };
 
   const loginItem = loginItemFor(app, process.platform, process.env, {
@@ -287,6 +303,11 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
     updateState: () => updater.state(),
     restartToUpdate: () => updater.restartToUpdate(),
     assistantConfig: () => assistants.clientConfig(),
+    takePendingRoute: () => {
+      const route = pendingRoute;
+      pendingRoute = null;
+      return route;
+    },
   });
 
   // After the first brand the daily burst has work to do, and it runs only while Maestro is open.

@@ -33,6 +33,8 @@ export interface DesktopActions {
   restartToUpdate(): boolean;
   /** How an MCP client starts the stdio bridge to this app (Settings → AI assistants). */
   assistantConfig(): AssistantClientConfig;
+  /** The page a clicked notification asked for before the window could be told; taken once. */
+  takePendingRoute(): string | null;
 }
 
 /**
@@ -73,5 +75,8 @@ export function registerDesktopIpc(
   );
   ipcMain.handle(desktopChannels.assistantConfig, (event): AssistantClientConfig | null =>
     fromApp(event) ? actions.assistantConfig() : null,
+  );
+  ipcMain.handle(desktopChannels.pendingRoute, (event): string | null =>
+    fromApp(event) ? actions.takePendingRoute() : null,
   );
 }

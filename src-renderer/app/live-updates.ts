@@ -25,6 +25,7 @@ const affectedBy: Record<Entity, QueryKey[]> = {
   backups: [queryKeys.backups.all],
   // A cycle ran: the dashboard's next-run times move.
   cycles: [queryKeys.bursts.all],
+  notifications: [queryKeys.notifications.all],
   // A diagnostics run was stored: the page and the dashboard's tile show the latest, and the
   // installation checks taken with it.
   diagnostics: [queryKeys.diagnostics.all, queryKeys.app.health],

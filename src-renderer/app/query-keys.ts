@@ -46,6 +46,7 @@ export const queryKeys = {
     search: (text: string) => ['activity', 'search', text] as const,
   },
   backups: { all: ['backups'] as const },
+  notifications: { all: ['notifications'] as const },
   diagnostics: {
     all: ['diagnostics'] as const,
     latest: ['diagnostics', 'latest'] as const,

@@ -13,6 +13,11 @@ export class FakeWebContents extends EventEmitter {
   url = '';
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   destroyed = false;
+  /** True while the page is (re)loading. */
+  loading = false;
+  isLoading() {
+    return this.loading;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
     this.windowOpenHandler = handler;
   }
@@ -315,11 +320,24 @@ export const net = {
   fetch: (url: string, init?: RequestInit) => fetch(url, init),
 };
 
-export class Notification {
+export class Notification extends EventEmitter {
   static shown: Array<{ title: string; body: string }> = [];
-  constructor(private readonly options: { title: string; body: string }) {}
+  /** Every notification shown, to click: `Notification.instances[0].click()`. */
+  static instances: Notification[] = [];
+  static supported = true;
+  static isSupported() {
+    return Notification.supported;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
   show() {
     Notification.shown.push(this.options);
+    Notification.instances.push(this);
+  }
+  /** Simulates the creator clicking it. */
+  click() {
+    this.emit('click', {});
   }
 }
 
@@ -357,6 +375,8 @@ export function resetFakeElectron(): void {
   session.defaultSession = new FakeSession('');
   session.partitions.clear();
   Notification.shown = [];
+  Notification.instances = [];
+  Notification.supported = true;
   protocol.privileged = [];
   protocol.handlers.clear();
 }

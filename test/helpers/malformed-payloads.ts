@@ -29,7 +29,12 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     'maestro.status': { payload: {}, required: [] },
     'maestro.pause': { payload: {}, required: [] },
     'maestro.resume': { payload: {}, required: [] },
-    'activity.list': { payload: { limit: 10 }, required: [] },
+    'activity.list': {
+      payload: { limit: 10, agent: 'maestro', brandId: sampleBrand.id, level: 'error' },
+      required: [],
+    },
+    'notifications.list': { payload: { limit: 10, beforeId: 5, unreadOnly: true }, required: [] },
+    'notifications.markRead': { payload: { ids: [1] }, required: [] },
     'maestro.overview': { payload: {}, required: [] },
     'maestro.dashboard': { payload: {}, required: [] },
     'maestro.triggerBurst': { payload: {}, required: [] },

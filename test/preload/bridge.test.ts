@@ -64,7 +64,13 @@ describe('preload bridge', () => {
     // Beside it, only the desktop calls a browser page cannot make (login window, system browser).
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['maestro', 'maestroDesktop']);
     const desktop = fake.contextBridge.exposed.get('maestroDesktop') as Record<string, unknown>;
-    expect(Object.keys(desktop).sort()).toEqual(['assistantConfig', 'metaLogin', 'openExternal', 'updates']);
+    expect(Object.keys(desktop).sort()).toEqual([
+      'assistantConfig',
+      'metaLogin',
+      'navigation',
+      'openExternal',
+      'updates',
+    ]);
   });
 
   it('gives the renderer the update state, its changes and the restart, on fixed channels only', async () => {
@@ -80,5 +86,21 @@ describe('preload bridge', () => {
     ipc.emitter.emit(desktopChannels.updateChanged, {}, { status: 'idle' });
     expect(seen).toEqual([{ status: 'ready', version: '1.2.3' }]);
     expect(ipc.emitter.listenerCount(desktopChannels.updateChanged)).toBe(0);
+  });
+
+  it('tells the renderer which page a clicked notification opens, pushed or taken once it runs', async () => {
+    const ipc = fakeIpc();
+    const desktop = buildDesktopBridge(ipc);
+    await desktop.navigation.pendingRoute();
+    expect(ipc.calls).toEqual([[desktopChannels.pendingRoute]]);
+    const seen: string[] = [];
+    const stop = desktop.navigation.onNavigate((route) => seen.push(route));
+    ipc.emitter.emit(desktopChannels.navigate, {}, '/calendar?item=SCH-1');
+    // Anything but a path is ignored.
+    ipc.emitter.emit(desktopChannels.navigate, {}, { route: '/jobs' });
+    stop();
+    ipc.emitter.emit(desktopChannels.navigate, {}, '/jobs');
+    expect(seen).toEqual(['/calendar?item=SCH-1']);
+    expect(ipc.emitter.listenerCount(desktopChannels.navigate)).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ActivityEntry } from '../contract/activity';
 import type { EventHub } from '../events/event-hub';
 import type { Clock } from '../ports/clock';
 import { isoNow } from '../ports/clock';
-import type { Database } from '../store/database';
-import type { SearchIndex } from '../search/search-index';
+import type { ActivityLogTable, Database } from '../store/database';
+import type { ActivityScope, SearchIndex } from '../search/search-index';
 import { searchTermsOf } from '../search/search-terms';
 import { sqliteSearchIndex } from '../search/sqlite-search-index';
 import { activityDefaults } from './defaults';
@@ -15,6 +15,13 @@ export interface ActivityInput {
   detail?: string;
   level: ActivityEntry['level'];
   emoji?: string | null;
+  /** The brand the entry concerns, when there is one (the feed filters by it). */
+  brandId?: string | null;
+}
+
+export function activityEntryFromRow(row: Selectable<ActivityLogTable>): ActivityEntry {
+  const { brand_id, ...rest } = row;
+  return { ...rest, brandId: brand_id };
 }
 
 /**
@@ -52,9 +59,10 @@ export class ActivityLog {
       detail: (input.detail ?? '').slice(0, activityDefaults.maxDetailLength),
       level: input.level,
       emoji: input.emoji ?? null,
+      brand_id: input.brandId ?? null,
     };
     const { id } = await trx.insertInto('activity_log').values(row).returning('id').executeTakeFirstOrThrow();
-    return { id, ...row };
+    return activityEntryFromRow({ id, ...row });
   }
 
   announce(entry: ActivityEntry): void {
@@ -62,14 +70,18 @@ export class ActivityLog {
   }
 
   /**
-   * Newest first, one page at a time (`beforeId`: the last id of the previous page). With
+   * Newest first, one page at a time (`beforeId`: the last id of the previous page), narrowed to
+   * an agent, a brand and a level when asked (each filter reads its own index in id order). With
    * `search`, only entries whose action, detail or agent has those words, each with its highlight.
    */
-  async list(options: { limit?: number; beforeId?: number; search?: string } = {}): Promise<ActivityEntry[]> {
+  async list(
+    options: { limit?: number; beforeId?: number; search?: string } & ActivityScope = {},
+  ): Promise<ActivityEntry[]> {
     const limit = options.limit ?? activityDefaults.pageSize;
+    const scope: ActivityScope = { agent: options.agent, brandId: options.brandId, level: options.level };
     const terms = options.search ? searchTermsOf(options.search) : [];
     if (terms.length > 0) {
-      const hits = await this.deps.search.activity(terms, { beforeId: options.beforeId, limit });
+      const hits = await this.deps.search.activity(terms, { beforeId: options.beforeId, limit }, scope);
       if (hits.length === 0) return [];
       const rows = await this.deps.db
         .selectFrom('activity_log')
@@ -84,15 +96,21 @@ export class ActivityLog {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return hits.flatMap((hit) => {
         const row = byId.get(hit.key);
-        return row ? [{ ...row, highlight: { title: hit.title, snippet: hit.snippet } }] : [];
+        return row
+          ? [{ ...activityEntryFromRow(row), highlight: { title: hit.title, snippet: hit.snippet } }]
+          : [];
       });
     }
-    return this.deps.db
+    const rows = await this.deps.db
       .selectFrom('activity_log')
       .selectAll()
       .$if(options.beforeId !== undefined, (q) => q.where('id', '<', options.beforeId!))
+      .$if(scope.agent !== undefined, (q) => q.where('agent', '=', scope.agent!))
+      .$if(scope.brandId !== undefined, (q) => q.where('brand_id', '=', scope.brandId!))
+      .$if(scope.level !== undefined, (q) => q.where('level', '=', scope.level!))
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
+    return rows.map(activityEntryFromRow);
   }
 }

@@ -283,6 +283,7 @@ export class MetricsCollector {
         detail: `${stop.brandId} on ${stop.platform}: ${stop.reason.replace('_', ' ')} — ${stop.detail}${stop.leftForLater ? ` ${stop.leftForLater} measurement(s) wait for the next run.` : ''}`,
         level: 'api',
         emoji: '⏸️',
+        brandId: stop.brandId,
       });
     }
     if (summary.snapshotsTaken + summary.brandSnapshots === 0 && summary.errors.length === 0) return;

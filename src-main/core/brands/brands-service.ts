@@ -84,6 +84,7 @@ export class BrandsService {
           detail: `${values.display_name} (${values.id})`,
           level: 'data',
           emoji: '🏷️',
+          brandId: values.id,
         }),
       );
       return values;
@@ -124,6 +125,7 @@ export class BrandsService {
           detail: `${current.display_name} (${id}): ${Object.keys(patch).join(', ')}`,
           level: 'data',
           emoji: '✏️',
+          brandId: id,
         }),
       );
       return (await findBrandRow(trx, id))!;
@@ -165,6 +167,7 @@ export class BrandsService {
           detail: `${current.display_name} (${id})`,
           level: 'data',
           emoji: deleted ? '🗑️' : '↩️',
+          brandId: id,
         }),
       );
       return (await findBrandRow(trx, id))!;

@@ -6,6 +6,7 @@ import { AppError } from '../contract/errors';
 import type { Platform } from '../contract/publishing';
 import type { EventHub } from '../events/event-hub';
 import type { GoogleClientCredentials } from '../platforms/google-oauth';
+import type { NotificationOutbox } from '../notifications/notification-outbox';
 import type { Fetch } from '../platforms/http-call';
 import type { Clock } from '../ports/clock';
 import type { SecretCipher } from '../ports/secret-cipher';
@@ -27,6 +28,8 @@ export interface ConnectionsDeps {
   events: EventHub;
   /** Test seam for outbound HTTP (tests use real HTTP to fakes; this stays unset). */
   fetch?: Fetch;
+  /** An expired connection (and one about to expire) is notified once per connection. */
+  notifications?: NotificationOutbox;
 }
 
 export const platformNames: Record<Platform, string> = {

@@ -3,6 +3,7 @@ import type { ActivityEntry } from '../contract/activity';
 import { AppError } from '../contract/errors';
 import { platforms as allPlatforms } from '../contract/jobs';
 import type { Connection, Platform } from '../contract/publishing';
+import { tokenExpiredNotice } from '../notifications/notification-texts';
 import { GoogleAccessTokens } from '../platforms/google-oauth';
 import type { GraphClient } from '../platforms/graph-client';
 import { platformClients } from '../platforms/platform-clients';
@@ -211,6 +212,7 @@ export class ConnectionsService implements TokenProvider {
           detail: `${brand.display_name}: its ${platformNames[platform]} token is forgotten.${count ? ` ${plural(count, 'scheduled post')} wait for a new connection.` : ''}`,
           level: 'data',
           emoji: '🔌',
+          brandId: brand.id,
         }),
       );
       return count;
@@ -292,7 +294,8 @@ export class ConnectionsService implements TokenProvider {
     const now = isoNow(this.deps.clock);
     const pending: ActivityEntry[] = [];
     const result = await this.deps.db.transaction().execute(async (trx) => {
-      if (!(await findConnectionRow(trx, brandId, platform))) return { expired: false, held: 0 };
+      const row = await findConnectionRow(trx, brandId, platform);
+      if (!row) return { expired: false, held: 0 };
       const expired = await expireConnectionRow(trx, brandId, platform, reason, now);
       const held = await holdTargets(trx, brandId, [platform], 'connection_expired', now);
       if (expired) {
@@ -302,12 +305,25 @@ export class ConnectionsService implements TokenProvider {
             detail: `${brand?.display_name ?? brandId}: ${reason} Publishing there is on hold${held ? ` (${plural(held, 'post')} waiting)` : ''} until you reconnect in Brands → Connections.`,
             level: 'error',
             emoji: '⛔',
+            brandId,
+          }),
+        );
+        await this.deps.notifications?.write(
+          trx,
+          tokenExpiredNotice({
+            brandId,
+            brandName: brand?.display_name ?? brandId,
+            platform,
+            reason,
+            connectedAt: row.connected_at,
+            heldPosts: held,
           }),
         );
       }
       return { expired, held };
     });
     if (platform === 'youtube') this.accessTokens.forget(brandId);
+    if (result.expired) this.deps.notifications?.wake();
     if (result.expired || result.held > 0) announceChange(this.deps, pending, brandId, { calendar: true });
     return result;
   }

@@ -114,6 +114,7 @@ export class MetaConnector {
           detail: connectedDetail(brand, page, longLived, count),
           level: 'data',
           emoji: '🔗',
+          brandId: brand.id,
         }),
       );
       return count;

@@ -153,6 +153,7 @@ export class YouTubeConnector {
           detail: `${brand.display_name}: channel “${channel.title}”.${count ? ` ${plural(count, 'waiting post')} scheduled again.` : ''}`,
           level: 'data',
           emoji: '🔗',
+          brandId: brand.id,
         }),
       );
       return count;
@@ -166,6 +167,7 @@ export class YouTubeConnector {
       detail,
       level: 'error',
       emoji: '⚠️',
+      brandId,
     });
     this.deps.events.emit('data.changed', { entity: 'connections', id: brandId });
   }

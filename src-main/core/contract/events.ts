@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityEntrySchema } from './activity';
 import { burstSummarySchema, maestroStatusSchema } from './maestro';
+import { notificationSchema } from './notifications';
 
 /** Push streams from the core to every open view, over IPC or server-sent events. */
 export const eventStreams = {
@@ -25,6 +26,11 @@ export const eventStreams = {
     step: z.string().nullable(),
     percent: z.number().min(0).max(100).nullable(),
   }),
+  /**
+   * A notification was delivered (once each): the bell lists it, and a browser tab shows it as a
+   * toast when `shown` (the desktop shows it natively instead).
+   */
+  notification: notificationSchema,
   /** Something changed that open views may be showing; they refetch that entity. */
   'data.changed': z.object({
     entity: z.enum([
@@ -44,6 +50,8 @@ export const eventStreams = {
       'cycles',
       /** A diagnostics run was stored (the Diagnostics page and the dashboard's tile). */
       'diagnostics',
+      /** Notifications were marked read (the bell's count moves). */
+      'notifications',
     ]),
     id: z.string().optional(),
   }),

@@ -20,3 +20,4 @@ export * from './search';
 export * from './search-results';
 export * from './backups';
 export * from './diagnostics';
+export * from './notifications';

@@ -10,6 +10,12 @@ import {
 import { maestroDashboardSchema } from './dashboard';
 import { llmUsageSchema } from './llm';
 import {
+  notificationListInputSchema,
+  notificationListSchema,
+  notificationMarkReadResultSchema,
+  notificationMarkReadSchema,
+} from './notifications';
+import {
   examinerRejectedInputSchema,
   examinerRejectedSchema,
   examinerStatsInputSchema,
@@ -248,6 +254,19 @@ export const operations = {
     output: z.array(activityEntrySchema),
     mutates: false,
     summary: 'Activity feed, newest first',
+  }),
+
+  'notifications.list': op({
+    input: notificationListInputSchema,
+    output: notificationListSchema,
+    mutates: false,
+    summary: 'Notifications Maestro sent (burst finished, publish failed, login expiring…), newest first',
+  }),
+  'notifications.markRead': op({
+    input: notificationMarkReadSchema,
+    output: notificationMarkReadResultSchema,
+    mutates: true,
+    summary: 'Mark notifications read (these ids, or every unread one)',
   }),
 
   'maestro.overview': op({

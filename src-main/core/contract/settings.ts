@@ -106,6 +106,16 @@ export const settingsValuesSchema = z.object({
   retentionActivityDays: keepDaysSchema(7),
   retentionUsageDays: keepDaysSchema(7),
   retentionMetricSnapshotsDays: keepDaysSchema(45),
+  /**
+   * At most this many activity entries are kept (the oldest go first, their daily totals stay),
+   * whatever their age; 0 keeps any number.
+   */
+  retentionActivityMaxRows: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .refine((rows) => rows === 0 || rows >= 1_000, 'Keep at least 1,000 entries, or 0 for no limit'),
   /** Where backups go; empty = the `backups` folder inside the data folder. */
   backupFolder: z.union([
     z.literal(''),
@@ -119,6 +129,16 @@ export const settingsValuesSchema = z.object({
   backupDaily: z.boolean(),
   /** Backups also copy the rendered media (reels, slides, thumbnails): larger, but complete. */
   backupIncludeMedia: z.boolean(),
+
+  /**
+   * Notifications, one switch per kind: on, it is shown (natively on the desktop, as a toast in a
+   * browser tab); off, it is still listed under the bell, quietly.
+   */
+  notifyBurstFinished: z.boolean(),
+  notifyPublishFailed: z.boolean(),
+  notifyTokenExpiry: z.boolean(),
+  notifyRenderFailed: z.boolean(),
+  notifyDiagnosticsCritical: z.boolean(),
 });
 export type SettingsValues = z.infer<typeof settingsValuesSchema>;
 export type SettingKey = keyof SettingsValues;

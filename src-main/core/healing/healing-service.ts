@@ -86,7 +86,15 @@ export class HealingService {
     const limit = new Date(now.getTime() - healingDefaults.stuckAfterMinutes * 60_000).toISOString();
     const stuck = await db
       .selectFrom('generation_jobs')
-      .select(['job_id', 'current_step', 'progress_percent', 'updated_at', 'started_at', 'created_at'])
+      .select([
+        'job_id',
+        'brand_id',
+        'current_step',
+        'progress_percent',
+        'updated_at',
+        'started_at',
+        'created_at',
+      ])
       .where('status', '=', 'generating')
       .where((eb) => eb(eb.fn.coalesce('updated_at', 'started_at', 'created_at'), '<=', limit))
       .orderBy('created_at')
@@ -119,6 +127,7 @@ export class HealingService {
         detail: `${job.job_id}: ${message}`,
         level: 'error',
         emoji: '⏱️',
+        brandId: job.brand_id,
       });
     }
     return stopped;
@@ -170,6 +179,7 @@ export class HealingService {
               detail: `${job.job_id} (retry ${attempt} of ${healingDefaults.maxAutoRetries}, ${diagnosis.category}): ${error.slice(0, 300)}`,
               level: 'action',
               emoji: '🩹',
+              brandId: job.brand_id,
             }),
           );
           return true;
@@ -199,6 +209,7 @@ export class HealingService {
               detail: `${job.job_id}: ${job.title} (${diagnosis.category}). ${why} Last error: ${error.slice(0, 300)}`,
               level: 'error',
               emoji: '🛑',
+              brandId: job.brand_id,
             }),
           );
           await this.deps.reportFailure?.(trx, {

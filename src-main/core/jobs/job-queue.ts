@@ -89,6 +89,7 @@ export class JobQueue {
         detail: `${row.job_id}: ${row.title}${row.current_step ? ` (was at ${row.current_step})` : ''}`,
         level: 'detail',
         emoji: cancelled ? '⏹️' : '🔁',
+        brandId: row.brand_id,
       });
     }
     this.wake();
@@ -253,6 +254,7 @@ export class JobQueue {
                 detail: `${claimed.job_id}: ${claimed.title}: ${describeRetry(notice)}`,
                 level: 'detail',
                 emoji: '🔁',
+                brandId: claimed.brand_id,
               });
             },
           },
@@ -288,6 +290,7 @@ export class JobQueue {
         detail: `${claimed.job_id}: ${claimed.title} (${claimed.variant}, ${brand.displayName})`,
         level: 'action',
         emoji: '🎬',
+        brandId: claimed.brand_id,
       });
     } catch (error) {
       await removeTempFiles(dir);
@@ -335,6 +338,7 @@ export class JobQueue {
         detail: `${row.job_id}: ${row.title}`,
         level: 'detail',
         emoji: '⏹️',
+        brandId: row.brand_id,
       });
       return;
     }
@@ -364,6 +368,7 @@ export class JobQueue {
       detail: `${row.job_id}: ${row.title}${step ? ` at ${step}` : ''}: ${message}`,
       level: 'error',
       emoji: '⚠️',
+      brandId: row.brand_id,
     });
   }
 }

@@ -57,6 +57,7 @@ export class JobService {
         detail: `${jobId}: ${input.title} (${input.variant}, ${input.brandId}${input.proposalId ? `, from ${input.proposalId}` : ''})`,
         level: 'action',
         emoji: '🧾',
+        brandId: input.brandId,
       });
       return { jobId, entry };
     });
@@ -114,6 +115,7 @@ export class JobService {
           detail: `${id}: ${row.title}`,
           level: 'detail',
           emoji: '⏹️',
+          brandId: row.brand_id,
         });
       });
       if (cancelledWaiting) {
@@ -164,6 +166,7 @@ export class JobService {
         detail: `${id}: ${row.title}`,
         level: 'action',
         emoji: '🔁',
+        brandId: row.brand_id,
       });
     });
     if (!entry) {

@@ -8,6 +8,8 @@ import { AppError } from '../contract/errors';
 import type { BurstKind, BurstSummary } from '../contract/maestro';
 import type { EventHub } from '../events/event-hub';
 import { examineProposal } from '../examiner/examiner';
+import type { NotificationOutbox } from '../notifications/notification-outbox';
+import { burstFinishedNotice } from '../notifications/notification-texts';
 import { isoNow, type Clock } from '../ports/clock';
 import type { LlmClient } from '../ports/llm';
 import type { GenerateResult, ProposalGenerator, ProposalRow } from '../proposals/proposal-generator';
@@ -35,6 +37,8 @@ interface Deps {
   state: MaestroState;
   activity: ActivityLog;
   events: EventHub;
+  /** Each burst's end is notified once, in the transaction that records it. */
+  notifications?: NotificationOutbox;
 }
 
 export function burstFromRow(row: BurstRow): BurstSummary {
@@ -331,18 +335,31 @@ export class BurstRunner {
     const retry: ShortfallRetry = dayOpen ? 'catch-up' : 'burst-now';
     const counts = burstFromRow({ ...row, status, shortfall, error });
     const summary = describeBurst(counts, retry);
-    await db
-      .updateTable('bursts')
-      .set({ status, shortfall, error, summary, finished_at: isoNow(clock) })
-      .where('id', '=', burstId)
-      .execute();
-    await activity.record({
-      agent: 'maestro',
-      action: status === 'failed' ? 'Burst stopped' : shortfall > 0 ? 'Burst ended short' : 'Burst complete',
-      detail: summary,
-      level: status === 'failed' || shortfall > 0 ? 'error' : 'action',
-      emoji: status === 'failed' ? '🛑' : shortfall > 0 ? '⚠️' : '🏁',
+    const finishedAt = isoNow(clock);
+    // The burst's end, its entry and its notification commit together (or not at all).
+    const entry = await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('bursts')
+        .set({ status, shortfall, error, summary, finished_at: finishedAt })
+        .where('id', '=', burstId)
+        .execute();
+      await this.deps.notifications?.write(
+        trx,
+        burstFinishedNotice(
+          burstFromRow({ ...row, status, shortfall, error, summary, finished_at: finishedAt }),
+        ),
+      );
+      return activity.insert(trx, {
+        agent: 'maestro',
+        action:
+          status === 'failed' ? 'Burst stopped' : shortfall > 0 ? 'Burst ended short' : 'Burst complete',
+        detail: summary,
+        level: status === 'failed' || shortfall > 0 ? 'error' : 'action',
+        emoji: status === 'failed' ? '🛑' : shortfall > 0 ? '⚠️' : '🏁',
+      });
     });
+    activity.announce(entry);
+    this.deps.notifications?.wake();
     this.progress(burstId);
     return this.summary(burstId);
   }
@@ -573,6 +590,7 @@ export class BurstRunner {
         detail: `${brandId}: ${message}`,
         level: 'error',
         emoji: '⚠️',
+        brandId,
       });
     }
     if (failures.length) this.progress(burstId);
@@ -585,6 +603,7 @@ export class BurstRunner {
       detail: `${row.proposal_id}: ${messageOf(error)}`,
       level: 'error',
       emoji: '⚠️',
+      brandId: row.brand_id,
     });
   }
 

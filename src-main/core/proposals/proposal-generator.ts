@@ -143,6 +143,7 @@ export class ProposalGenerator {
           detail: `${brandId ?? 'no brand'} ${contentType}: ${(error as Error).message}`,
           level: 'error',
           emoji: '⚠️',
+          brandId: brandId,
         });
         continue;
       }
@@ -155,6 +156,7 @@ export class ProposalGenerator {
           detail: `${output.title}: ${stored.dropped}`,
           level: 'detail',
           emoji: '🚫',
+          brandId: brandId,
         });
       } else {
         result.created.push(stored.row);
@@ -165,6 +167,7 @@ export class ProposalGenerator {
           detail: `${stored.row.proposal_id} ${brandId ?? ''} ${contentType}: ${stored.row.title}`,
           level: 'action',
           emoji: '💡',
+          brandId: brandId,
         });
       }
     }

@@ -233,6 +233,7 @@ export class ProposalsService {
           (withdrawn.length ? `; render withdrawn (${withdrawn.join(', ')})` : ''),
         level: 'action',
         emoji: decision === 'accept' ? '✅' : '❌',
+        brandId: row.brand_id,
       });
       return { entry, jobs: [...queued, ...withdrawn] };
     });
@@ -306,6 +307,7 @@ export class ProposalsService {
               detail: `${row.proposal_id}: ${renders.issue}`,
               level: 'error',
               emoji: '⚠️',
+              brandId: row.brand_id,
             }),
           );
         }

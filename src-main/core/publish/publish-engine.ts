@@ -4,6 +4,8 @@ import { brandFromRow, findBrandRow } from '../brands/brands-repository';
 import { AppError } from '../contract/errors';
 import type { Platform } from '../contract/publishing';
 import type { EventHub } from '../events/event-hub';
+import type { NotificationOutbox } from '../notifications/notification-outbox';
+import { publishFailedNotice } from '../notifications/notification-texts';
 import { PlatformError } from '../platforms/platform-error';
 import { isoNow, type Clock } from '../ports/clock';
 import type { Random } from '../ports/random';
@@ -48,6 +50,8 @@ interface EngineDeps extends FlowDeps {
   activity: ActivityLog;
   events: EventHub;
   mediaDir: string;
+  /** A platform that fails for good is notified once, in the transaction that fails it. */
+  notifications?: NotificationOutbox;
 }
 
 /**
@@ -341,10 +345,25 @@ export class PublishEngine {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return null;
       await refreshPostStatus(trx, post.schedule_id, now);
-      return activity ? this.deps.activity.insert(trx, activity) : undefined;
+      if (changes.status === 'failed' && this.deps.notifications) {
+        await this.deps.notifications.write(
+          trx,
+          publishFailedNotice({
+            scheduleId: post.schedule_id,
+            platform: target.platform,
+            title: post.title,
+            brandId: post.brand_id,
+            error: changes.last_error ?? 'unknown error',
+            suggestedFix: changes.suggested_fix ?? null,
+            failedAt: now,
+          }),
+        );
+      }
+      return activity ? this.deps.activity.insert(trx, { brandId: post.brand_id, ...activity }) : undefined;
     });
     if (entry === null) return 'skipped';
     if (entry) this.deps.activity.announce(entry);
+    if (changes.status === 'failed') this.deps.notifications?.wake();
     this.deps.events.emit('data.changed', { entity: 'calendar', id: post.schedule_id });
     if (changes.status) {
       this.deps.events.emit('publish.progress', {

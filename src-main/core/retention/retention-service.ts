@@ -96,7 +96,7 @@ export class RetentionService {
     const cutoffs = retentionCutoffs(now, values);
     const report: RetentionReport = { activity: 0, usage: 0, metricSnapshots: 0 };
     const batches: Record<RetainedKind, (cutoff: string) => Promise<number>> = {
-      activity: (cutoff) => this.activityBatch(cutoff),
+      activity: (cutoff) => this.activityBatch({ olderThan: cutoff }),
       usage: (cutoff) => this.usageBatch(cutoff),
       metricSnapshots: (cutoff) => this.snapshotBatch(cutoff),
     };
@@ -111,13 +111,20 @@ export class RetentionService {
         await yieldToOthers();
       }
     }
+    const overflow = await this.pruneActivityOverflow(values.retentionActivityMaxRows);
+    if (overflow === null) return report;
+    report.activity += overflow;
     const total = report.activity + report.usage + report.metricSnapshots;
     if (total > 0) {
       await this.deps.activity.record({
         action: 'Old detail tidied away',
         detail:
           `${report.activity} activity entries, ${report.usage} usage rows and ${report.metricSnapshots} ` +
-          'metric snapshots past their retention age; their daily totals are kept',
+          'metric snapshots past their retention age' +
+          (overflow > 0
+            ? ` (${overflow} of the entries beyond the newest ${values.retentionActivityMaxRows.toLocaleString('en-US')} kept)`
+            : '') +
+          '; their daily totals are kept',
         level: 'data',
         emoji: '🧹',
       });
@@ -125,17 +132,43 @@ export class RetentionService {
     return report;
   }
 
+  /**
+   * The size bound: entries beyond the newest `maxRows` go, oldest first, in the same small
+   * batches (their totals kept). The boundary is read once: entries written meanwhile are newer.
+   * Null when stopped on the way.
+   */
+  private async pruneActivityOverflow(maxRows: number): Promise<number | null> {
+    if (maxRows <= 0) return 0;
+    const boundary = await this.deps.db
+      .selectFrom('activity_log')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .offset(maxRows)
+      .executeTakeFirst();
+    if (!boundary) return 0;
+    let removed = 0;
+    for (;;) {
+      if (this.stopped) return null;
+      const batch = await this.activityBatch({ upToId: boundary.id });
+      removed += batch;
+      if (batch < this.batchSize) return removed;
+      await yieldToOthers();
+    }
+  }
+
   private get batchSize(): number {
     return this.deps.batchSize ?? retentionDefaults.batchSize;
   }
 
-  private activityBatch(cutoff: string): Promise<number> {
+  /** One batch of the oldest entries before a time (the age) or up to an id (the size bound). */
+  private activityBatch(bound: { olderThan: string } | { upToId: number }): Promise<number> {
     return this.deps.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('activity_log')
         .select(['id', 'at', 'level'])
-        .where('at', '<', cutoff)
-        .orderBy('at')
+        .where((eb) => ('olderThan' in bound ? eb('at', '<', bound.olderThan) : eb('id', '<=', bound.upToId)))
+        .orderBy('olderThan' in bound ? 'at' : 'id')
         .limit(this.batchSize)
         .execute();
       if (rows.length === 0) return 0;

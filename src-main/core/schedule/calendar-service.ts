@@ -305,6 +305,7 @@ export class CalendarService {
           : `${job.job_id} for ${brand.displayName} at ${slot.at.toISOString()}${slot.note ? ` (${slot.note})` : ''}`,
         level: slot.none ? 'error' : 'action',
         emoji: '🗓️',
+        brandId: brand.id,
       });
       return { id, entry };
     });
@@ -388,6 +389,7 @@ export class CalendarService {
         detail: `${item.title} (${item.brandName}) to ${when.toISOString()}`,
         level: 'action',
         emoji: '🗓️',
+        brandId: item.brandId,
       });
     });
     this.afterCommit(scheduleId, [entry]);
@@ -419,6 +421,7 @@ export class CalendarService {
         detail: `${item.title} (${item.brandName})`,
         level: 'action',
         emoji: '🗑️',
+        brandId: item.brandId,
       });
     });
     this.afterCommit(scheduleId, [entry]);
@@ -466,6 +469,7 @@ export class CalendarService {
         detail: `${item.title} (${item.brandName})`,
         level: 'action',
         emoji: '📤',
+        brandId: item.brandId,
       });
     });
     this.afterCommit(scheduleId, [entry]);
@@ -511,6 +515,7 @@ export class CalendarService {
         detail: `${item.title} (${item.brandName}): ${Object.keys(patch).join(', ')}`,
         level: 'data',
         emoji: '✏️',
+        brandId: item.brandId,
       });
     });
     this.afterCommit(scheduleId, [entry]);
@@ -599,6 +604,7 @@ export class CalendarService {
         detail: `${item.title} (${item.brandName})${platform ? ` on ${platform}` : ''}`,
         level: 'action',
         emoji: '🔁',
+        brandId: item.brandId,
       });
     });
     this.afterCommit(scheduleId, [entry]);
@@ -639,6 +645,7 @@ export class CalendarService {
       detail: `${item.title} (${item.brandName}) to ${folder}`,
       level: 'action',
       emoji: '📦',
+      brandId: item.brandId,
     });
     return { folder, files };
   }

@@ -1,3 +1,4 @@
+import type { ActivityEntry } from '../contract/activity';
 import type { Proposal } from '../contract/proposals';
 import type { TextSegment } from '../contract/search';
 
@@ -12,6 +13,13 @@ export interface ProposalSearchScope {
   brandId?: string;
   agentId?: string;
   contentType?: 'reel' | 'post';
+}
+
+/** The activity feed's filters: one agent, one brand, one level (each optional). */
+export interface ActivityScope {
+  agent?: string;
+  brandId?: string;
+  level?: ActivityEntry['level'];
 }
 
 /** Newest first; `beforeId` continues after the last row of the previous page. */
@@ -36,7 +44,11 @@ export interface SearchIndex {
     terms: readonly string[],
     scope: ProposalSearchScope,
   ): Promise<Record<Proposal['status'], number>>;
-  activity(terms: readonly string[], page: SearchPage): Promise<Array<SearchHit<number>>>;
+  activity(
+    terms: readonly string[],
+    page: SearchPage,
+    scope?: ActivityScope,
+  ): Promise<Array<SearchHit<number>>>;
   /** Calendar posts by their title and captions; the key is the schedule id. */
   captions(terms: readonly string[], limit: number): Promise<Array<SearchHit<string>>>;
 }

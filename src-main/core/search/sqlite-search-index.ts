@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { proposalStatuses, type Proposal } from '../contract/proposals';
 import type { Database } from '../store/database';
 import { MATCH_END, MATCH_START, segmentsOf } from './highlighted-text';
-import type { ProposalSearchScope, SearchHit, SearchIndex, SearchPage } from './search-index';
+import type { ActivityScope, ProposalSearchScope, SearchHit, SearchIndex, SearchPage } from './search-index';
 
 type Status = Proposal['status'];
 
@@ -48,6 +48,20 @@ function beforeRowid(page: SearchPage): RawBuilder<unknown> {
   return page.beforeId === undefined ? sql`` : sql`AND rowid < ${page.beforeId}`;
 }
 
+/**
+ * The feed's filters on a search: each match is looked up by its id (the FTS rowid) and kept
+ * only if its entry has that agent, brand and level, so pages stay in the index's order.
+ */
+function activityScope(scope: ActivityScope): RawBuilder<unknown> {
+  const conditions = [
+    scope.agent !== undefined && sql`a.agent = ${scope.agent}`,
+    scope.brandId !== undefined && sql`a.brand_id = ${scope.brandId}`,
+    scope.level !== undefined && sql`a.level = ${scope.level}`,
+  ].filter((c): c is RawBuilder<unknown> => c !== false);
+  if (conditions.length === 0) return sql``;
+  return sql`AND EXISTS (SELECT 1 FROM activity_log a WHERE a.id = activity_fts.rowid AND ${sql.join(conditions, sql` AND `)})`;
+}
+
 interface MarkedRow<K> {
   key: K;
   title: string | null;
@@ -90,7 +104,7 @@ export function sqliteSearchIndex(db: Kysely<Database>): SearchIndex {
       return counts;
     },
 
-    async activity(terms, page) {
+    async activity(terms, page, scope = {}) {
       if (terms.length === 0) return [];
       const { rows } = await sql<MarkedRow<number>>`
         SELECT rowid AS key,
@@ -98,6 +112,7 @@ export function sqliteSearchIndex(db: Kysely<Database>): SearchIndex {
                snippet(activity_fts, 1, ${MATCH_START}, ${MATCH_END}, '…', ${SNIPPET_WORDS}) AS snippet
         FROM activity_fts
         WHERE activity_fts MATCH ${wordsIn(['action', 'detail', 'agent'], terms)} ${beforeRowid(page)}
+          ${activityScope(scope)}
         ORDER BY rowid DESC
         LIMIT ${page.limit}`.execute(db);
       return rows.map(hitOf);

@@ -39,9 +39,16 @@ export const settingsDefaults: SettingsValues = {
   retentionActivityDays: 90,
   retentionUsageDays: 90,
   retentionMetricSnapshotsDays: 180,
+  /** About a year of a busy agency's entries (issue 10's scale), a few tens of MB. */
+  retentionActivityMaxRows: 200_000,
   backupFolder: '',
   backupDaily: true,
   backupIncludeMedia: false,
+  notifyBurstFinished: true,
+  notifyPublishFailed: true,
+  notifyTokenExpiry: true,
+  notifyRenderFailed: true,
+  notifyDiagnosticsCritical: true,
 };
 
 /**

@@ -142,6 +142,45 @@ describe('the retention pruner', () => {
     expect(entry.action).toBe('Old detail tidied away');
   });
 
+  it('keeps at most the newest N activity entries, whatever their age, with their totals', async () => {
+    await t.call('settings.set', { values: { retentionActivityDays: 0, retentionActivityMaxRows: 1_000 } });
+    const sqlite = t.core.store.sqlite;
+    const insert = sqlite.prepare(
+      "INSERT INTO activity_log (at, action, detail, level) VALUES (?, 'Recent', 'within any age', 'detail')",
+    );
+    // 1,200 more entries from today: 1,226 in all (with the settings change's own entry).
+    for (let i = 0; i < 1_200; i++) insert.run(daysAgo(0, 8));
+    expect(count('activity_log')).toBe(1_226);
+    const newest = (sqlite.prepare('SELECT max(id) AS id FROM activity_log').get() as { id: number }).id;
+    const retention = new RetentionService({
+      db: t.core.store.db,
+      clock: t.clock,
+      settings: { values: () => t.call('settings.get', {}) } as never,
+      activity: new ActivityLog(t.core.store.db, t.clock, t.core.events),
+      batchSize: 100,
+    });
+    const report = await retention.run(t.clock.now());
+    // The activity age is off: only the size bound removed entries (the oldest 226).
+    expect(report.activity).toBe(226);
+    // The newest 1,000 stay, with the run's own entry after them.
+    const kept = sqlite
+      .prepare('SELECT min(id) AS low, count(*) AS n FROM activity_log WHERE id <= ?')
+      .get(newest);
+    expect(kept).toEqual({ low: newest - 999, n: 1_000 });
+    expect(count('activity_log')).toBe(1_001);
+    const totals = sqlite.prepare('SELECT sum(entries) AS n FROM activity_daily').get() as { n: number };
+    expect(totals.n).toBe(226);
+    const [entry] = await t.call('activity.list', { limit: 1 });
+    expect(entry!.detail).toContain('226 of the entries beyond the newest 1,000 kept');
+    // The next run keeps the newest 1,000 again: the run's own entry pushed out one more.
+    expect((await retention.run(t.clock.now())).activity).toBe(1);
+  });
+
+  it('refuses an activity bound too small to be useful', async () => {
+    expect((await t.invoke('settings.set', { values: { retentionActivityMaxRows: 999 } })).ok).toBe(false);
+    expect((await t.invoke('settings.set', { values: { retentionActivityMaxRows: 0 } })).ok).toBe(true);
+  });
+
   it('yields between batches, so a request made meanwhile is answered before the run ends', async () => {
     const retention = new RetentionService({
       db: t.core.store.db,
