@@ -1,4 +1,6 @@
 import { Outlet } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell';
+import { useDesktopNavigation, useNotificationToasts } from '../features/notifications/use-notifications';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Toasts } from '../ui/toasts';
 import { ConnectionBanner } from './connection-banner';
@@ -8,10 +10,15 @@ import { UpdateBanner } from './update-banner';
 
 export function Layout() {
   useLiveUpdates();
+  useNotificationToasts();
+  useDesktopNavigation();
   return (
     <div className="layout">
       <Sidebar />
       <main className="main">
+        <div className="main-bar">
+          <NotificationBell />
+        </div>
         <ConnectionBanner />
         <UpdateBanner />
         <Outlet />

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
@@ -46,6 +47,18 @@ export function CalendarPage() {
   const [opener, setOpener] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const brandFilterId = useId();
+  // A link to one post (a notification's): /calendar?item=<scheduleId> opens it, once.
+  const [params, setParams] = useSearchParams();
+  const askedId = params.get('item');
+  const [openedFromLink, setOpenedFromLink] = useState<string | null>(null);
+  if (askedId !== openedFromLink) {
+    setOpenedFromLink(askedId);
+    if (askedId) setSelectedId(askedId);
+  }
+  useEffect(() => {
+    // Taken: the address goes back to the plain calendar, so the same link opens the post again.
+    if (askedId) setParams({}, { replace: true });
+  }, [askedId, setParams]);
 
   const query: CalendarRange | null =
     range && view.kind === 'grid'

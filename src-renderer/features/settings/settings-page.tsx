@@ -15,6 +15,7 @@ import {
   metaAppFields,
   serviceAddressFields,
 } from './maestro-settings-fields';
+import { NotificationsCard } from './notifications-card';
 import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
 import { useSettings } from './use-settings';
 
@@ -111,6 +112,7 @@ export function SettingsPage() {
             <ApiKeyForm view={settings.data} secretKey="mediaHost.secretAccessKey" />
           </Card>
           <AssistantsCard view={settings.data} />
+          <NotificationsCard view={settings.data} />
           <BackupsCard view={settings.data} />
           <Card title="Advanced: service addresses">
             <details className="advanced">
