@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { EventPayload } from '@contract';
 import { useConnectionState, useContractEvent } from './api-context';
+import { applyMaestroStateEvent } from './maestro-status';
 import { queryKeys } from './query-keys';
 
 type Entity = EventPayload<'data.changed'>['entity'];
@@ -43,9 +44,7 @@ export function useLiveUpdates(): void {
     for (const queryKey of affectedBy[entity]) void queryClient.invalidateQueries({ queryKey });
   });
 
-  useContractEvent('maestro.state', (status) => {
-    queryClient.setQueryData(queryKeys.maestro.status, status);
-  });
+  useContractEvent('maestro.state', (status) => applyMaestroStateEvent(queryClient, status));
 
   const connection = useConnectionState();
   const wasDown = useRef(false);

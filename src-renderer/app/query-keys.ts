@@ -28,6 +28,8 @@ export const queryKeys = {
     /** One review-queue view: status, brand, agent and type filter. */
     list: (filter: object) => ['proposals', 'list', filter] as const,
   },
+  /** maestro.dashboard: its hook refetches it when an entity it shows changes. */
+  dashboard: { all: ['dashboard'] as const },
   /** The overview lives under bursts: burst progress is what changes it. */
   bursts: { all: ['bursts'] as const, overview: ['bursts', 'overview'] as const },
   jobs: { all: ['jobs'] as const },
@@ -42,8 +44,8 @@ export const queryKeys = {
   llm: { usage: ['llm', 'usage'] as const },
   activity: {
     feed: ['activity', 'feed'] as const,
-    /** The feed narrowed to a search. */
-    search: (text: string) => ['activity', 'search', text] as const,
+    /** The feed narrowed to words, an agent, a brand or a kind. */
+    list: (filter: object) => ['activity', 'list', filter] as const,
   },
   backups: { all: ['backups'] as const },
   notifications: { all: ['notifications'] as const },

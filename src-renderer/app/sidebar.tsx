@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { NavLink } from 'react-router';
-import { useApi } from './api-context';
-import { queryKeys } from './query-keys';
+import { useMaestroStatus } from './maestro-status';
 
 const links = [
   { to: '/', label: 'Dashboard', end: true },
@@ -17,8 +15,7 @@ const links = [
 
 /** Always-visible pause state: the one thing a creator must never be unsure about. */
 function MaestroPill() {
-  const api = useApi();
-  const { data } = useQuery({ queryKey: queryKeys.maestro.status, queryFn: () => api['maestro.status']() });
+  const { data } = useMaestroStatus();
   if (!data) return null;
   return (
     <p className={`maestro-pill ${data.paused ? 'maestro-pill-paused' : 'maestro-pill-running'}`}>

@@ -72,7 +72,11 @@ describe('Dashboard bursts journey (headless server + Chromium)', () => {
     try {
       await p.goto(server!.url);
       const card = p.getByRole('region', { name: 'Daily burst' });
-      await card.getByRole('button', { name: 'Burst now' }).click();
+      // Burst now sits with Pause/Resume on the Maestro card, as in the tray.
+      await p
+        .getByRole('region', { name: 'Maestro', exact: true })
+        .getByRole('button', { name: 'Burst now' })
+        .click();
       const latest = card.getByRole('status');
       await expect
         .poll(() => latest.innerText(), { timeout: 30_000 })

@@ -5,6 +5,8 @@ import { ErrorMessage } from '../../ui/error-message';
 import { formatDateTime, formatTime } from '../../ui/format';
 import { HighlightedText } from '../../ui/highlighted-text';
 import { useVirtualRows } from '../../ui/virtual-rows';
+import { isFiltered, noActivityFilter, type ActivityFilter } from './activity-filter';
+import { ActivityFilters } from './activity-filters';
 import { useActivityFeed } from './use-activity-feed';
 
 /** An entry's height before it is measured (one line of action, one of detail). */
@@ -24,6 +26,7 @@ function Entry({ entry }: { entry: ActivityEntry }) {
           <HighlightedText segments={entry.highlight?.title} fallback={entry.action} />
         </strong>
         {entry.agent && <span className="muted"> · {entry.agent}</span>}
+        {entry.brandId && <span className="muted"> · {entry.brandId}</span>}
         {entry.detail && (
           <span className="activity-detail">
             {entry.highlight?.snippet.some((s) => s.match) ? (
@@ -38,10 +41,14 @@ function Entry({ entry }: { entry: ActivityEntry }) {
   );
 }
 
-/** Everything Maestro did, newest first: searchable, and only the entries in view are rendered. */
+/**
+ * Everything Maestro did, newest first: searchable, filtered by agent, brand and kind, and only
+ * the entries in view are rendered.
+ */
 export function ActivityFeed() {
-  const [search, setSearch] = useState('');
-  const feed = useActivityFeed(search);
+  const [filter, setFilter] = useState<ActivityFilter>(noActivityFilter);
+  const feed = useActivityFeed(filter);
+  const search = filter.search.trim();
   const entries = feed.entries;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { virtualizer, rows, totalSize } = useVirtualRows({
@@ -53,24 +60,16 @@ export function ActivityFeed() {
     },
   });
   return (
-    <Card
-      title="Activity"
-      actions={
-        <input
-          type="search"
-          className="activity-search"
-          aria-label="Search activity"
-          placeholder="Search activity…"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-      }
-    >
+    <Card title="Activity" actions={<ActivityFilters filter={filter} onChange={setFilter} />}>
       {feed.isPending && <p className="muted">Loading activity…</p>}
       {feed.isError && <ErrorMessage error={feed.error} title="Could not load activity." />}
       {feed.isSuccess && entries.length === 0 && (
         <p className="empty-state">
-          {search.trim() ? `Nothing in the activity has “${search.trim()}”.` : 'Nothing has happened yet.'}
+          {search
+            ? `Nothing in the activity has “${search}”${isFiltered({ ...filter, search: '' }) ? ' with these filters' : ''}.`
+            : isFiltered(filter)
+              ? 'Nothing in the activity matches these filters.'
+              : 'Nothing has happened yet.'}
         </p>
       )}
       {entries.length > 0 && (

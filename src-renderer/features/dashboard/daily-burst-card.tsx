@@ -1,19 +1,12 @@
 import type { MaestroOverview } from '@contract';
 import { Card } from '../../ui/card';
 import { confirm } from '../../ui/confirm-store';
-import { ErrorMessage } from '../../ui/error-message';
 import { describeError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
 import { toast } from '../../ui/toast-store';
 import { BurstOutcome, burstKindLabel } from './burst-counts';
-import {
-  isBurstRunning,
-  useMaestroOverview,
-  useOptimizeNow,
-  useResetDaily,
-  useTriggerBurst,
-} from './use-maestro';
+import { isBurstShownRunning, useMaestroStatus, useOptimizeNow, useResetDaily } from './use-maestro';
 import './dashboard.css';
 
 type Quota = MaestroOverview['quota'][number];
@@ -54,19 +47,18 @@ function Quotas({ quota }: { quota: Quota[] }) {
   );
 }
 
-/** Today's burst: when it runs, what each brand has so far, and how the latest burst went. */
-export function DailyBurstCard() {
-  const overview = useMaestroOverview();
-  const trigger = useTriggerBurst();
+/**
+ * Today's burst: when it runs, what each brand has so far, and how the latest burst went (its
+ * counts while it runs). Burst now is with Pause/Resume on the Maestro card, as in the tray.
+ */
+export function DailyBurstCard({ overview }: { overview: MaestroOverview | undefined }) {
   const reset = useResetDaily();
   const optimize = useOptimizeNow();
-  const data = overview.data;
-  const running = isBurstRunning(data);
-
-  const burstNow = () =>
-    trigger.mutate(undefined, {
-      onError: (error) => toast.error(`Could not start a burst: ${describeError(error)}`),
-    });
+  // Pause and the runner as the Maestro card and the tray show them, never the overview's copy.
+  const controls = useMaestroStatus().data;
+  const runnerBusy = controls?.burstRunning;
+  const data = overview;
+  const running = isBurstShownRunning(data, runnerBusy);
 
   const draftIdeas = () =>
     optimize.mutate(undefined, {
@@ -97,16 +89,8 @@ export function DailyBurstCard() {
         <div className="button-row">
           <button
             type="button"
-            className="button button-small button-primary"
-            disabled={!data || running || trigger.isPending}
-            onClick={burstNow}
-          >
-            {running ? 'Burst running…' : 'Burst now'}
-          </button>
-          <button
-            type="button"
             className="button button-small"
-            disabled={!data || running || optimize.isPending}
+            disabled={!data || runnerBusy !== false || optimize.isPending}
             onClick={draftIdeas}
             title="Every agent drafts five reels and five posts without a brand, for you to review (not examined)."
           >
@@ -123,8 +107,7 @@ export function DailyBurstCard() {
         </div>
       }
     >
-      {overview.isPending && <p className="muted">Loading…</p>}
-      {overview.isError && <ErrorMessage error={overview.error} title="Could not load Maestro’s schedule." />}
+      {!data && <p className="muted">Loading…</p>}
       {data && (
         <>
           <dl className="details">
@@ -136,7 +119,7 @@ export function DailyBurstCard() {
             <dd>
               at {data.burstTime}
               {data.nextDailyBurstAt ? `; next ${formatDateTime(data.nextDailyBurstAt)}` : '; not scheduled'}
-              {data.paused && <span className="muted"> (Maestro is paused)</span>}
+              {controls?.paused && <span className="muted"> (Maestro is paused)</span>}
             </dd>
             <dt>Last daily run</dt>
             <dd>{data.lastDailyRunDay ?? 'never'}</dd>

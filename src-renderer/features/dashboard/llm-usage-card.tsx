@@ -1,11 +1,9 @@
-import type { LlmBudgetWindow, LlmOutcome } from '@contract';
+import type { LlmBudgetWindow, LlmOutcome, LlmUsage } from '@contract';
 import { Link } from 'react-router';
 import { Badge, type BadgeTone } from '../../ui/badge';
 import { Card } from '../../ui/card';
-import { ErrorMessage } from '../../ui/error-message';
 import { formatTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
-import { useLlmUsage } from './use-llm-usage';
 import './dashboard.css';
 
 const usd = (amount: number) => `$${amount < 1 ? amount.toFixed(4) : amount.toFixed(2)}`;
@@ -48,16 +46,14 @@ function Budget({ label, window }: { label: string; window: LlmBudgetWindow }) {
 }
 
 /** What the language model has cost today and this hour, against the budgets in Settings. */
-export function LlmUsageCard() {
-  const usage = useLlmUsage();
-  const data = usage.data;
+export function LlmUsageCard({ usage }: { usage: LlmUsage | undefined }) {
+  const data = usage;
   const outcomes = data
     ? (Object.entries(data.callsByOutcome) as Array<[LlmOutcome, number]>).filter(([, n]) => n > 0)
     : [];
   return (
     <Card title="LLM usage" actions={<Link to="/settings">Budgets</Link>}>
-      {usage.isPending && <p className="muted">Loading…</p>}
-      {usage.isError && <ErrorMessage error={usage.error} title="Could not load LLM usage." />}
+      {!data && <p className="muted">Loading…</p>}
       {data && (
         <>
           {data.blocked && (

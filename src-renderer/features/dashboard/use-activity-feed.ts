@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQueryClient, type InfiniteData }
 import type { ActivityEntry } from '@contract';
 import { useApi, useContractEvent } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
+import { activityQueryOf, isFiltered, matchesActivityFilter, type ActivityFilter } from './activity-filter';
 
 const PAGE_SIZE = 50;
 
@@ -9,28 +10,28 @@ type Feed = InfiniteData<ActivityEntry[], number | undefined>;
 
 /**
  * The activity feed, newest first, a page at a time as it scrolls (by keyset: entries before
- * the last one shown). Without a search, live `activity` events are prepended as they happen;
- * with one, the core's full-text search answers and each entry carries its highlight.
+ * the last one shown), narrowed to an agent, a brand and a kind when asked. Live `activity`
+ * events are prepended where they belong; with a search, the core's full-text search answers
+ * and each entry carries its highlight.
  */
-export function useActivityFeed(search: string) {
+export function useActivityFeed(filter: ActivityFilter) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const text = search.trim();
+  const queryKey = isFiltered(filter)
+    ? queryKeys.activity.list(activityQueryOf(filter, { limit: PAGE_SIZE }))
+    : queryKeys.activity.feed;
   const feed = useInfiniteQuery({
-    queryKey: text ? queryKeys.activity.search(text) : queryKeys.activity.feed,
+    queryKey,
     queryFn: ({ pageParam }) =>
-      api['activity.list']({
-        limit: PAGE_SIZE,
-        ...(pageParam ? { beforeId: pageParam } : {}),
-        ...(text ? { search: text } : {}),
-      }),
+      api['activity.list'](activityQueryOf(filter, { limit: PAGE_SIZE, beforeId: pageParam })),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => (page.length === PAGE_SIZE ? page.at(-1)?.id : undefined),
     placeholderData: keepPreviousData,
   });
 
   useContractEvent('activity', (entry) => {
-    queryClient.setQueryData<Feed>(queryKeys.activity.feed, (current) => {
+    if (!matchesActivityFilter(entry, filter)) return;
+    queryClient.setQueryData<Feed>(queryKey, (current) => {
       if (!current) return current;
       // A refetch may already hold the entry the event announces.
       if (current.pages.some((page) => page.some((e) => e.id === entry.id))) return current;

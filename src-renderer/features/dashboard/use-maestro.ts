@@ -1,37 +1,96 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MaestroOverview } from '@contract';
+import type { EventPayload, MaestroDashboard, MaestroOverview } from '@contract';
 import { useApi, useContractEvent } from '../../app/api-context';
+import { useMaestroStatus, withMaestroStatusAnswer } from '../../app/maestro-status';
 import { queryKeys } from '../../app/query-keys';
 
-export function useMaestroStatus() {
-  const api = useApi();
-  return useQuery({ queryKey: queryKeys.maestro.status, queryFn: () => api['maestro.status']() });
-}
+export { useMaestroStatus };
 
+/** Pause or resume: the button shows the core's answer (or a newer event), never a guess. */
 export function useSetPaused() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (paused: boolean) => (paused ? api['maestro.pause']() : api['maestro.resume']()),
-    onSuccess: (status) => queryClient.setQueryData(queryKeys.maestro.status, status),
+    mutationFn: (paused: boolean) =>
+      withMaestroStatusAnswer(queryClient, () => (paused ? api['maestro.pause']() : api['maestro.resume']())),
   });
 }
 
 /**
- * Bursts, quotas and the daily schedule. `burst.progress` events patch the running burst's
- * counts in at once; the `data.changed` refetch that follows each of them fills in the rest.
+ * Whether a burst holds the runner, as the tray shows it: from `maestro.status` and the
+ * `maestro.state` event only. Undefined until known (the buttons stay off meanwhile).
+ */
+export function useBurstRunning(): boolean | undefined {
+  return useMaestroStatus().data?.burstRunning;
+}
+
+function patchLatestBurst<T extends MaestroOverview>(
+  current: T | undefined,
+  burst: MaestroOverview['latestBurst'],
+) {
+  return current && burst && (!current.latestBurst || current.latestBurst.id <= burst.id)
+    ? { ...current, latestBurst: burst, burstRunning: burst.status === 'running' }
+    : current;
+}
+
+/**
+ * Bursts, quotas and the daily schedule (the review queue's banner). `burst.progress` events
+ * patch the running burst's counts in at once; the `data.changed` refetch that follows each of
+ * them fills in the rest.
  */
 export function useMaestroOverview() {
   const api = useApi();
   const queryClient = useQueryClient();
   useContractEvent('burst.progress', (burst) => {
     queryClient.setQueryData<MaestroOverview>(queryKeys.bursts.overview, (current) =>
-      current && (!current.latestBurst || current.latestBurst.id <= burst.id)
-        ? { ...current, latestBurst: burst, burstRunning: burst.status === 'running' }
-        : current,
+      patchLatestBurst(current, burst),
     );
   });
   return useQuery({ queryKey: queryKeys.bursts.overview, queryFn: () => api['maestro.overview']() });
+}
+
+/**
+ * The `data.changed` entities the dashboard shows: brands (names, quotas), settings (budgets,
+ * targets, time zone), proposals (waiting, today's counts), bursts, calendar (posts due and
+ * published, the platforms' windows) and cycles. Renders announce `calendar` when they are
+ * placed, so their own step-by-step `jobs` changes need not refetch the page.
+ */
+const dashboardEntities = new Set<EventPayload<'data.changed'>['entity']>([
+  'brands',
+  'settings',
+  'proposals',
+  'bursts',
+  'calendar',
+  'cycles',
+]);
+
+/**
+ * Spend and platform quota move with every LLM and platform call, and nothing announces those
+ * calls (announcing each would refetch the page several times a second in a burst); today turns
+ * into tomorrow unannounced too. A minute-old figure there is fine: everything else follows events.
+ */
+const UNANNOUNCED_RECHECK_MS = 60_000;
+
+/** Everything the dashboard shows in one read, kept current by the events that concern it. */
+export function useDashboard() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const refetch = () => void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all });
+  useContractEvent('data.changed', ({ entity }) => {
+    if (dashboardEntities.has(entity)) refetch();
+  });
+  // Pausing moves the cycles' next runs (those that wait for Resume have none while paused).
+  useContractEvent('maestro.state', refetch);
+  useContractEvent('burst.progress', (burst) => {
+    queryClient.setQueryData<MaestroDashboard>(queryKeys.dashboard.all, (current) =>
+      current ? { ...current, burst: patchLatestBurst(current.burst, burst)! } : current,
+    );
+  });
+  return useQuery({
+    queryKey: queryKeys.dashboard.all,
+    queryFn: () => api['maestro.dashboard'](),
+    refetchInterval: UNANNOUNCED_RECHECK_MS,
+  });
 }
 
 /** "Burst now": fills what today still lacks; the answer is the burst as it starts. */
@@ -40,13 +99,11 @@ export function useTriggerBurst() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api['maestro.triggerBurst'](),
-    onSuccess: (burst) => {
-      queryClient.setQueryData<MaestroOverview>(queryKeys.bursts.overview, (current) =>
-        current ? { ...current, latestBurst: burst, burstRunning: burst.status === 'running' } : current,
-      );
+    // The running state comes with maestro.state; the counts come with burst.progress.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.bursts.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all });
     },
-    // A conflict means one is already running: either way the overview should be re-read.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.bursts.all }),
   });
 }
 
@@ -56,12 +113,10 @@ export function useOptimizeNow() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api['maestro.optimizeNow'](),
-    onSuccess: (burst) => {
-      queryClient.setQueryData<MaestroOverview>(queryKeys.bursts.overview, (current) =>
-        current ? { ...current, latestBurst: burst, burstRunning: burst.status === 'running' } : current,
-      );
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.bursts.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.bursts.all }),
   });
 }
 
@@ -70,14 +125,21 @@ export function useResetDaily() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api['maestro.resetDaily'](),
-    onSuccess: (overview) => queryClient.setQueryData(queryKeys.bursts.overview, overview),
+    onSuccess: (overview) => {
+      queryClient.setQueryData(queryKeys.bursts.overview, overview);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all });
+    },
   });
 }
 
 /**
- * Running only if the latest burst says so too: the overview's flag and the burst row are read
- * separately, and right at a burst's end a refetch can catch the flag a moment late.
+ * The latest burst is shown as running (its counts rather than its closing sentence) while its
+ * row says so and the runner is held: right at a burst's end the two are read separately and
+ * one can lag the other a moment.
  */
-export function isBurstRunning(overview: MaestroOverview | undefined): boolean {
-  return Boolean(overview?.burstRunning && overview.latestBurst?.status === 'running');
+export function isBurstShownRunning(
+  overview: MaestroOverview | undefined,
+  burstRunning: boolean | undefined,
+): boolean {
+  return Boolean(burstRunning && overview?.latestBurst?.status === 'running');
 }

@@ -2,7 +2,12 @@ import { describeError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { toast } from '../../ui/toast-store';
 import { BurstCounts, BurstOutcome, burstKindLabel } from '../dashboard/burst-counts';
-import { isBurstRunning, useMaestroOverview, useTriggerBurst } from '../dashboard/use-maestro';
+import {
+  isBurstShownRunning,
+  useBurstRunning,
+  useMaestroOverview,
+  useTriggerBurst,
+} from '../dashboard/use-maestro';
 
 /**
  * What the agents are doing while the creator reviews: a running burst's counts as they
@@ -11,7 +16,9 @@ import { isBurstRunning, useMaestroOverview, useTriggerBurst } from '../dashboar
 export function BurstBanner() {
   const overview = useMaestroOverview();
   const trigger = useTriggerBurst();
-  const running = isBurstRunning(overview.data);
+  // Burst now is off exactly when the dashboard's and the tray's are (maestro.state).
+  const runnerBusy = useBurstRunning();
+  const running = isBurstShownRunning(overview.data, runnerBusy);
   const burst = overview.data?.latestBurst ?? null;
 
   const burstNow = () =>
@@ -43,11 +50,13 @@ export function BurstBanner() {
       <button
         type="button"
         className="button button-small"
-        disabled={running || trigger.isPending || !overview.isSuccess}
+        disabled={runnerBusy !== false || trigger.isPending || !overview.isSuccess}
         onClick={burstNow}
-        title={running ? 'A burst is already running.' : 'Write what today still lacks for every brand, now.'}
+        title={
+          runnerBusy ? 'A burst is already running.' : 'Write what today still lacks for every brand, now.'
+        }
       >
-        {running ? 'Burst running…' : 'Burst now'}
+        {runnerBusy ? 'Burst running…' : 'Burst now'}
       </button>
     </section>
   );

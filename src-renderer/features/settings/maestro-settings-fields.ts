@@ -184,6 +184,13 @@ export const retentionFields: readonly SettingField[] = [
     kind: 'number',
     hint: 'Older 1 h … 7 d measurements become daily totals; each post keeps its latest numbers. 0 keeps everything; at least 45.',
   },
+  {
+    key: 'retentionActivityMaxRows',
+    label: 'Keep at most this many activity entries',
+    kind: 'number',
+    step: 1000,
+    hint: 'Beyond it the oldest go, whatever their age (a count per day stays). 0 for no limit; at least 1,000.',
+  },
 ];
 
 export const learningSettingFields: readonly SettingField[] = [

@@ -1,0 +1,211 @@
+import { rmSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MaestroStatus } from '../../src-main/core/contract/maestro';
+import { contentLlm } from '../fakes/fake-content-llm';
+import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
+import { callOperation } from '../helpers/serve-process';
+import {
+  launchBrowser,
+  makeDataDir,
+  saveFailureScreenshot,
+  startServer,
+  type RunningServer,
+} from './helpers';
+
+/** Reads `maestro.state` events from the server's event stream, as any other client would. */
+function listenToMaestroState(base: string, token: string) {
+  const states: MaestroStatus[] = [];
+  const controller = new AbortController();
+  const done = (async () => {
+    const response = await fetch(`${base}/api/events`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done: ended } = await reader.read();
+      if (ended) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.+)$/m.exec(message)?.[1];
+        const data = /^data: (.+)$/m.exec(message)?.[1];
+        if (event === 'maestro.state' && data) states.push(JSON.parse(data) as MaestroStatus);
+      }
+    }
+  })().catch((error: unknown) => {
+    if ((error as Error).name !== 'AbortError') throw error;
+  });
+  return {
+    states,
+    async close() {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+/**
+ * Issue 11: Pause/Resume and Burst now agree between the page and everything else at every
+ * moment. In headless mode the HTTP API stands in for the tray (the tray calls the same
+ * operations in-process); a second client on the event stream stands in for the tray's ears.
+ */
+describe('Dashboard controls journey (headless server + Chromium)', () => {
+  let dataDir: string;
+  let server: RunningServer | undefined;
+  let llmFake: FakeOpenAi | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let releaseAnswers: () => void = () => undefined;
+  let other: ReturnType<typeof listenToMaestroState> | undefined;
+
+  async function call<T = unknown>(name: string, body: unknown = {}): Promise<T> {
+    const { body: result } = await callOperation(server!.base, server!.token, name, body);
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  }
+
+  beforeAll(async () => {
+    const llm = contentLlm();
+    // Held from the start, so the first burst runs until the test lets it answer.
+    const answers = new Promise<void>((resolve) => (releaseAnswers = resolve));
+    llmFake = await startFakeOpenAi({
+      respond: async (request) => {
+        await answers;
+        return llm.respond(request);
+      },
+    });
+    dataDir = makeDataDir();
+    server = await startServer(dataDir);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    other = listenToMaestroState(server.base, server.token);
+  });
+
+  afterAll(async () => {
+    await other?.close();
+    await browser?.close();
+    await server?.stop();
+    await llmFake?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const controls = () => page!.getByRole('region', { name: 'Maestro', exact: true });
+  const stateLine = () => controls().getByRole('status', { name: 'Maestro state' });
+  const pill = () => page!.getByRole('navigation', { name: 'Main' }).locator('.maestro-pill');
+  const burstButton = (card: Locator) => card.getByRole('button', { name: /^Burst (now|running…)$/ });
+
+  it('a pause made elsewhere shows on the page without a reload, and a pause clicked on the page reaches every other client', async () => {
+    const p = page!;
+    try {
+      await p.goto(server!.url);
+      await expect.poll(() => stateLine().innerText()).toMatch(/^Paused/);
+      await expect.poll(() => pill().innerText()).toBe('Maestro paused');
+      // The empty states of a fresh install.
+      await p.getByText('Nothing scheduled. Accepted proposals are placed here once rendered.').waitFor();
+      await p.getByText('Nothing waiting: every proposal has been decided.').waitFor();
+      const cycles = p.getByRole('table', { name: 'Cycles' });
+      await expect
+        .poll(() => cycles.locator('tr[data-cycle="burst"]').innerText())
+        .toMatch(/waits for Resume/);
+      const quotas = p.getByRole('list', { name: 'Platform quotas' });
+      await expect.poll(() => quotas.locator('li').count()).toBe(3);
+      await quotas
+        .getByText('0 of 10,000 API units today (Pacific time), shared by every brand')
+        .first()
+        .waitFor();
+
+      // "The tray" resumes: the page follows at once, without a reload.
+      await call('maestro.resume');
+      await expect.poll(() => stateLine().innerText()).toMatch(/^Running/);
+      await expect.poll(() => pill().innerText()).toBe('Maestro running');
+      await controls().getByRole('button', { name: 'Pause Maestro' }).waitFor();
+      // The cycles that wait for Resume got a next run.
+      await expect
+        .poll(() => cycles.locator('tr[data-cycle="burst"]').innerText())
+        .not.toMatch(/waits for Resume/);
+
+      // The page pauses: the other client hears it, and the core says so.
+      const heard = other!.states.length;
+      await controls().getByRole('button', { name: 'Pause Maestro' }).click();
+      await expect.poll(() => other!.states.slice(heard).some((s) => s.paused)).toBe(true);
+      expect((await call<MaestroStatus>('maestro.status')).paused).toBe(true);
+      await expect.poll(() => stateLine().innerText()).toMatch(/^Paused/);
+      await controls().getByRole('button', { name: 'Resume Maestro' }).waitFor();
+
+      // Back and forth from both sides: the page ends on whatever the core said last.
+      await call('maestro.resume');
+      await call('maestro.pause');
+      await call('maestro.resume');
+      await expect.poll(() => stateLine().innerText()).toMatch(/^Running/);
+      await controls().getByRole('button', { name: 'Pause Maestro' }).click();
+      await expect.poll(() => stateLine().innerText()).toMatch(/^Paused/);
+      expect(other!.states.at(-1)).toMatchObject({ paused: true });
+      expect((await call<MaestroStatus>('maestro.status')).paused).toBe(true);
+    } catch (error) {
+      await saveFailureScreenshot(p, 'dashboard-controls-pause');
+      throw error;
+    }
+  });
+
+  it('Burst now is off on the page exactly while a burst runs, whoever started it', async () => {
+    const p = page!;
+    try {
+      await call('settings.set', {
+        values: {
+          llmBaseUrl: llmFake!.baseUrl,
+          reelsPerBrand: 1,
+          postsPerBrand: 0,
+          spawnAgentPerBrand: false,
+        },
+      });
+      await call('secrets.set', { key: 'llm.apiKey', value: 'sk-e2e-controls' });
+      await call('brands.create', {
+        id: 'alpha',
+        displayName: 'Alpha',
+        colors: { primary: '#0f766e', accent: '#f97316' },
+      });
+      const button = burstButton(controls());
+      await expect.poll(() => button.innerText()).toBe('Burst now');
+      expect(await button.isEnabled()).toBe(true);
+
+      // Started elsewhere (the tray's Burst now calls this operation), its answers held.
+      await call('maestro.triggerBurst');
+      await expect.poll(() => button.innerText()).toBe('Burst running…');
+      expect(await button.isDisabled()).toBe(true);
+      await expect.poll(() => stateLine().innerText()).toMatch(/burst now running/);
+      // The review queue's Burst now is off too.
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Proposals' }).click();
+      const banner = p.getByRole('region', { name: 'Burst' });
+      await expect.poll(() => burstButton(banner).isDisabled()).toBe(true);
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+
+      releaseAnswers();
+      await expect.poll(() => button.innerText(), { timeout: 30_000 }).toBe('Burst now');
+      expect(await button.isEnabled()).toBe(true);
+      expect((await call<MaestroStatus>('maestro.status')).burstRunning).toBe(false);
+      // The dashboard's figures follow: today's quota for the brand is filled.
+      const daily = p.getByRole('region', { name: 'Daily burst' });
+      await expect
+        .poll(() => daily.getByRole('listitem', { name: /^Alpha:/ }).getAttribute('aria-label'))
+        .toBe('Alpha: 1 of 1 reels, 0 of 0 posts');
+
+      // Clicked on the page: the other client hears the runner taken and let go.
+      const heard = other!.states.length;
+      await button.click();
+      await expect
+        .poll(() => other!.states.slice(heard).map((s) => s.burstRunning), { timeout: 30_000 })
+        .toEqual([true, false]);
+      await expect.poll(() => button.innerText()).toBe('Burst now');
+      await expect.poll(() => daily.getByRole('status').innerText()).toMatch(/completed \(burst now, /);
+    } catch (error) {
+      await saveFailureScreenshot(p, 'dashboard-controls-burst');
+      throw error;
+    }
+  });
+});
