@@ -192,6 +192,20 @@ async function listGoals(core: Core, lines: string[]): Promise<BenchGoal[]> {
       );
     }
   }
+  // Not a paged list (no target in the issue): the examiner panel's figures, for information.
+  for (const days of [7, 30, 90, 365]) {
+    const figures = await timeCalls(
+      core,
+      'examiner.stats',
+      combinations({ brandId: [undefined, 'brand-03'], agentId: [undefined, 'agent_05'] }).map((input) => ({
+        ...input,
+        days,
+      })),
+    );
+    lines.push(
+      `  (info) examiner.stats, last ${days} days: p95 ${percentile(figures.samples, 95).toFixed(1)} ms (worst combination: ${figures.worst})`,
+    );
+  }
   const overview = await timeCalls(
     core,
     'maestro.overview',
