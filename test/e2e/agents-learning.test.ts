@@ -1,9 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOperation, startServeProcess, type ServeProcess } from '../helpers/serve-process';
-import { launchBrowser, makeDataDir, saveFailureScreenshot } from './helpers';
-import { seedLearningLoop, serverClockStart, type LearningSeed } from './learning-seed';
+import { saveFailureScreenshot } from './helpers';
+import type { Journey } from './journey';
+import { openLearningJourney, type LearningSeed } from './learning-seed';
 
 interface TimelineEntry {
   id: number;
@@ -18,36 +16,20 @@ interface TimelineEntry {
  * warning, the learnings paged with beforeId, and one agent's survival and strategy charts.
  */
 describe('Agents: the learning loop (headless server + Chromium)', () => {
-  const dataDir = makeDataDir();
   let seed: LearningSeed;
-  let server: ServeProcess | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-
-  async function call<T>(name: string, body: unknown = {}): Promise<T> {
-    const { body: result } = await callOperation(server!.base, server!.token, name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    seed = await seedLearningLoop(dataDir);
-    server = await startServeProcess(dataDir, ['--clock-start', serverClockStart]);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    ({ journey, seed } = await openLearningJourney());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('shows the evolution, the gene pool and the learnings, runs the evolution after a warning, and charts an agent', async () => {
-    const p = page!;
+    const { page: p, server, call } = journey!;
     const { weak, child } = seed;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();
       await p.getByRole('heading', { level: 1, name: 'Agents' }).waitFor();
 
@@ -61,13 +43,12 @@ describe('Agents: the learning loop (headless server + Chromium)', () => {
       expect(report).toContain('3 agents: 1 thriving, 1 surviving, 1 struggling; 1 retired, 1 born.');
       // The agent's generation and whether its replacement inherited (4 times in 5) are drawn at
       // random: the words are checked against the core's report.
-      const [week] =
-        await call<
-          Array<{
-            deaths: Array<{ survivalScore: number; generation: number }>;
-            births: Array<{ inheritedFrom: string | null }>;
-          }>
-        >('learning.evolutionHistory');
+      const [week] = await call<
+        Array<{
+          deaths: Array<{ survivalScore: number; generation: number }>;
+          births: Array<{ inheritedFrom: string | null }>;
+        }>
+      >('learning.evolutionHistory');
       const death = week!.deaths[0]!;
       expect(Math.round(death.survivalScore)).toBe(14);
       expect(report).toContain(

@@ -1,15 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOperation, startServeProcess, type ServeProcess } from '../helpers/serve-process';
-import { launchBrowser, makeDataDir, saveFailureScreenshot } from './helpers';
-import {
-  quietBrand,
-  seedBrand,
-  seedLearningLoop,
-  serverClockStart,
-  type LearningSeed,
-} from './learning-seed';
+import { saveFailureScreenshot } from './helpers';
+import type { Journey } from './journey';
+import { openLearningJourney, quietBrand, seedBrand, type LearningSeed } from './learning-seed';
 
 interface RankedPost {
   title: string;
@@ -32,38 +24,22 @@ interface BrandAnalytics {
  * strategy behind each (the agent a link), and the empty state saying what will appear and when.
  */
 describe('Analytics journey (headless server + Chromium)', () => {
-  const dataDir = makeDataDir();
   let seed: LearningSeed;
-  let server: ServeProcess | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-
-  async function call<T>(name: string, body: unknown = {}): Promise<T> {
-    const { body: result } = await callOperation(server!.base, server!.token, name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    seed = await seedLearningLoop(dataDir);
-    server = await startServeProcess(dataDir, ['--clock-start', serverClockStart]);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    ({ journey, seed } = await openLearningJourney());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('charts a brand, ranks its posts with their agents and strategies, and says what a brand without data will show', async () => {
-    const p = page!;
+    const { page: p, server, call } = journey!;
     try {
       const data = await call<BrandAnalytics>('analytics.brand', { brandId: seedBrand.id, days: 30 });
       expect(data.totals.posts).toBe(seed.posts);
 
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analytics' }).click();
       await p.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
       await p.getByLabel('Brand').selectOption({ label: seedBrand.displayName });

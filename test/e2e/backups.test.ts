@@ -1,15 +1,8 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * Settings → Backups: back up now, then restore that copy. The headless server restarts its core
@@ -17,40 +10,18 @@ import {
  * gone from the app but kept aside on disk.
  */
 describe('Back up now, then Restore from backup… (headless server + Chromium)', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-
-  async function call<T>(name: string, body: unknown): Promise<T> {
-    const url = new URL(server!.url);
-    const { body: result } = await callOperation(url.origin, url.searchParams.get('token'), name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await call('brands.create', {
-      id: 'before-backup',
-      displayName: 'Before Backup',
-      colors: { primary: '#0f766e', accent: '#f97316' },
-    });
+    journey = await openJourney({ brands: [{ id: 'before-backup', displayName: 'Before Backup' }] });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('backs up, restores, restarts on the copy and keeps the replaced data aside', async () => {
-    const p = page!;
+    const { page: p, server, call, dataDir } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       const card = p.getByRole('region', { name: 'Backups' });
       await card.getByText('No backups yet.').waitFor();
@@ -86,7 +57,7 @@ describe('Back up now, then Restore from backup… (headless server + Chromium)'
       const [entry] = await call<Array<{ action: string }>>('activity.list', { limit: 1 });
       expect(entry?.action).toBe('Restored from backup');
     } catch (error) {
-      await saveFailureScreenshot(page, 'backups');
+      await saveFailureScreenshot(p, 'backups');
       throw error;
     }
   });

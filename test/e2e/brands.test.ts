@@ -1,15 +1,8 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 interface BrandRow {
   id: string;
@@ -20,28 +13,18 @@ interface BrandRow {
 }
 
 describe('Brands journey (headless server + Chromium)', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    browser = await launchBrowser();
-    page = await browser.newPage();
+    journey = await openJourney({ page: {} });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('creates, lists, edits, validates, deletes and restores a brand', async () => {
-    const p = page!;
+    const { page: p, server, dataDir } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Brands' }).click();
       await p.getByRole('heading', { level: 1, name: 'Brands' }).waitFor();
       await p.getByText('No brands yet.').waitFor();

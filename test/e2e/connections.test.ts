@@ -1,15 +1,8 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeMeta, type FakeMeta } from '../fakes/fake-meta-server';
 import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 const USER_TOKEN = 'EAAFakeJourneyUserToken0001';
 
@@ -19,11 +12,8 @@ const USER_TOKEN = 'EAAFakeJourneyUserToken0001';
  * later Meta refuses the token and "Test connection" shows it expired, with a Reconnect button.
  */
 describe('Connections journey (headless server + Chromium + fake Meta)', () => {
-  let dataDir: string;
   let meta: FakeMeta;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
     meta = await startFakeMeta({
@@ -38,41 +28,35 @@ describe('Connections journey (headless server + Chromium + fake Meta)', () => {
         },
       ],
     });
-    // The server process inherits these: every Meta address points at the fake.
-    process.env.MAESTRO_GRAPH_URL = meta.baseUrl;
-    process.env.MAESTRO_RUPLOAD_URL = meta.baseUrl;
-    process.env.MAESTRO_FACEBOOK_DIALOG_URL = meta.baseUrl;
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    const call = (name: string, input: unknown) => callOperation(server!.base, server!.token, name, input);
-    expect(
-      (
-        await call('brands.create', {
+    journey = await openJourney({
+      // Every Meta address points at the fake.
+      env: {
+        MAESTRO_GRAPH_URL: meta.baseUrl,
+        MAESTRO_RUPLOAD_URL: meta.baseUrl,
+        MAESTRO_FACEBOOK_DIALOG_URL: meta.baseUrl,
+      },
+      settings: { metaAppId: meta.app.id },
+      secrets: { 'meta.appSecret': meta.app.secret },
+      brands: [
+        {
           id: 'healthy-college',
           displayName: 'The Healthy College',
           colors: { primary: '#004F00', accent: '#dcf6c8' },
-        })
-      ).body.ok,
-    ).toBe(true);
-    expect((await call('settings.set', { values: { metaAppId: meta.app.id } })).body.ok).toBe(true);
-    expect((await call('secrets.set', { key: 'meta.appSecret', value: meta.app.secret })).body.ok).toBe(true);
-    browser = await launchBrowser();
-    page = await browser.newPage();
+        },
+      ],
+      page: {},
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
     await meta?.close();
-    for (const name of ['MAESTRO_GRAPH_URL', 'MAESTRO_RUPLOAD_URL', 'MAESTRO_FACEBOOK_DIALOG_URL'])
-      delete process.env[name];
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('pastes a token, chooses the Page, sees it connected; an expired token shows Expired with Reconnect', async () => {
-    const p = page!;
+    const { page: p, server } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Brands' }).click();
       const card = p.getByRole('region', { name: 'Connections' });
       const brand = card.getByRole('region', { name: 'The Healthy College' });
@@ -113,7 +97,7 @@ describe('Connections journey (headless server + Chromium + fake Meta)', () => {
       await instagram.getByText(/session has been invalidated/i).waitFor();
       await instagram.getByRole('button', { name: 'Reconnect Instagram for The Healthy College' }).waitFor();
 
-      const listed = await callOperation(server!.base, server!.token, 'connections.list', {});
+      const listed = await callOperation(server.base, server.token, 'connections.list', {});
       expect(listed.body.value).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
@@ -130,7 +114,7 @@ describe('Connections journey (headless server + Chromium + fake Meta)', () => {
       );
       expect(JSON.stringify(listed.body)).not.toMatch(/fake-page-token|EAAFake/);
     } catch (error) {
-      await saveFailureScreenshot(page, 'connections');
+      await saveFailureScreenshot(p, 'connections');
       throw error;
     }
   });

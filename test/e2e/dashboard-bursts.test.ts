@@ -1,16 +1,8 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentLlm } from '../fakes/fake-content-llm';
-import { reply, startFakeOpenAi, type FakeOpenAi, type FakeRequest } from '../fakes/fake-openai-server';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { reply, type FakeRequest } from '../fakes/fake-openai-server';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 const userPrompt = (request: FakeRequest) =>
   ((request.body?.messages ?? []) as Array<{ role: string; content: string }>).find((m) => m.role === 'user')
@@ -21,56 +13,28 @@ const userPrompt = (request: FakeRequest) =>
  * "Draft ideas" returns at once while the agents write in the background.
  */
 describe('Dashboard bursts journey (headless server + Chromium)', () => {
-  let dataDir: string;
-  let fake: FakeOpenAi | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
   let llmDown = true;
-
-  async function call(name: string, body: unknown): Promise<void> {
-    const url = new URL(server!.url);
-    const { body: result } = await callOperation(url.origin, url.searchParams.get('token'), name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  }
 
   beforeAll(async () => {
     const llm = contentLlm();
-    // Every proposal for the second brand fails while the LLM "has a bad day".
-    fake = await startFakeOpenAi({
-      respond: (request) =>
+    journey = await openJourney({
+      // Every proposal for the second brand fails while the LLM "has a bad day".
+      llm: (request) =>
         llmDown && /^Brand: bravo$/m.test(userPrompt(request))
           ? reply.serverError(503)
           : llm.respond(request),
+      settings: { reelsPerBrand: 2, postsPerBrand: 0, spawnAgentPerBrand: false },
+      brands: ['alpha', 'bravo'].map((id) => ({ id, displayName: id.toUpperCase() })),
     });
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    await call('settings.set', {
-      values: { llmBaseUrl: fake.baseUrl, reelsPerBrand: 2, postsPerBrand: 0, spawnAgentPerBrand: false },
-    });
-    await call('secrets.set', { key: 'llm.apiKey', value: 'sk-e2e-dashboard' });
-    for (const id of ['alpha', 'bravo']) {
-      await call('brands.create', {
-        id,
-        displayName: id.toUpperCase(),
-        colors: { primary: '#0f766e', accent: '#f97316' },
-      });
-    }
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('states a burst’s shortfall, then drafts ideas in the background', async () => {
-    const p = page!;
+    const { page: p, server } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       const card = p.getByRole('region', { name: 'Daily burst' });
       // Burst now sits with Pause/Resume on the Maestro card, as in the tray.
       await p

@@ -1,17 +1,10 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright';
+import type { Locator } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MaestroStatus } from '../../src-main/core/contract/maestro';
 import { contentLlm } from '../fakes/fake-content-llm';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /** Reads `maestro.state` events from the server's event stream, as any other client would. */
 function listenToMaestroState(base: string, token: string) {
@@ -56,19 +49,10 @@ function listenToMaestroState(base: string, token: string) {
  * operations in-process); a second client on the event stream stands in for the tray's ears.
  */
 describe('Dashboard controls journey (headless server + Chromium)', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
   let llmFake: FakeOpenAi | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
   let releaseAnswers: () => void = () => undefined;
   let other: ReturnType<typeof listenToMaestroState> | undefined;
-
-  async function call<T = unknown>(name: string, body: unknown = {}): Promise<T> {
-    const { body: result } = await callOperation(server!.base, server!.token, name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
 
   beforeAll(async () => {
     const llm = contentLlm();
@@ -80,30 +64,26 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
         return llm.respond(request);
       },
     });
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    other = listenToMaestroState(server.base, server.token);
+    // Not given to the journey: the LLM is set up only by the burst test, on a fresh install.
+    journey = await openJourney({ page: { viewport: { width: 1400, height: 1100 } } });
+    other = listenToMaestroState(journey.server.base, journey.server.token);
   });
 
   afterAll(async () => {
     await other?.close();
-    await browser?.close();
-    await server?.stop();
+    await journey?.close();
     await llmFake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const controls = () => page!.getByRole('region', { name: 'Maestro', exact: true });
+  const controls = () => journey!.page.getByRole('region', { name: 'Maestro', exact: true });
   const stateLine = () => controls().getByRole('status', { name: 'Maestro state' });
-  const pill = () => page!.getByRole('navigation', { name: 'Main' }).locator('.maestro-pill');
+  const pill = () => journey!.page.getByRole('navigation', { name: 'Main' }).locator('.maestro-pill');
   const burstButton = (card: Locator) => card.getByRole('button', { name: /^Burst (now|running…)$/ });
 
   it('a pause made elsewhere shows on the page without a reload, and a pause clicked on the page reaches every other client', async () => {
-    const p = page!;
+    const { page: p, server, call } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await expect.poll(() => stateLine().innerText()).toMatch(/^Paused/);
       await expect.poll(() => pill().innerText()).toBe('Maestro paused');
       // The empty states of a fresh install.
@@ -154,7 +134,7 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
   });
 
   it('Burst now is off on the page exactly while a burst runs, whoever started it', async () => {
-    const p = page!;
+    const { page: p, call } = journey!;
     try {
       await call('settings.set', {
         values: {

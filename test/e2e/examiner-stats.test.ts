@@ -1,16 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentLlm, type ContentLlm } from '../fakes/fake-content-llm';
-import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 const REASON = 'Weak hook for this audience.';
 
@@ -20,57 +11,28 @@ const REASON = 'Weak hook for this audience.';
  * a reject 3.35, so the overall average is (3·7.83 + 3.35) / 4 = 6.71.
  */
 describe('Examiner panel journey (headless server + Chromium)', () => {
-  let dataDir: string;
   let llm: ContentLlm;
-  let fake: FakeOpenAi | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  let base: string;
-  let token: string;
-
-  async function call<T>(name: string, body: unknown): Promise<T> {
-    const { body: result } = await callOperation(base, token, name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
     llm = contentLlm({ rejectTitle: (title) => llm.titles.indexOf(title) === 0 });
-    fake = await startFakeOpenAi({ respond: (request) => llm.respond(request) });
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    const url = new URL(server.url);
-    base = url.origin;
-    token = url.searchParams.get('token')!;
-    await call('settings.set', {
-      values: { llmBaseUrl: fake.baseUrl, reelsPerBrand: 2, postsPerBrand: 1, spawnAgentPerBrand: false },
+    journey = await openJourney({
+      llm: (request) => llm.respond(request),
+      settings: { reelsPerBrand: 2, postsPerBrand: 1, spawnAgentPerBrand: false },
+      brands: [{ id: 'healthy-college', displayName: 'Healthy College' }],
     });
-    await call('secrets.set', { key: 'llm.apiKey', value: 'sk-e2e-examiner-key' });
-    await call('brands.create', {
-      id: 'healthy-college',
-      displayName: 'Healthy College',
-      colors: { primary: '#0f766e', accent: '#f97316' },
-    });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('opens from the keyboard, fills live during a burst, and keeps a reject the creator accepted', async () => {
-    const p = page!;
+    const { page: p, server, call } = journey!;
     const panel = p.getByRole('region', { name: 'Examiner' });
     const toggle = panel.getByRole('button', { name: /details$/ });
     const summary = () => panel.locator('.examiner-panel-summary').innerText();
     const rejects = panel.getByRole('list', { name: 'Rejected by the examiner' });
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Proposals' }).click();
       await p.getByRole('heading', { level: 1, name: 'Proposals' }).waitFor();
       await expect.poll(summary).toBe('Nothing graded (last 7 days).');

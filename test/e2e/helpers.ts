@@ -26,16 +26,17 @@ export interface RunningServer {
 
 /**
  * Starts the built headless server (the same helper the server tests use) on a data folder;
- * `env` adds environment variables (e.g. MAESTRO_FFMPEG_PATH).
+ * `args` adds command-line arguments (e.g. --clock-start), `env` environment variables (e.g.
+ * MAESTRO_FFMPEG_PATH).
  */
 export async function startServer(
   dataDir: string,
-  options: { env?: Record<string, string> } = {},
+  options: { args?: string[]; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   if (!existsSync(rendererIndex)) {
     throw new Error('The app is not built. Run `npx electron-vite build` before the e2e tests.');
   }
-  const server = await startServeProcess(dataDir, [], options.env);
+  const server = await startServeProcess(dataDir, options.args, options.env);
   return {
     url: server.url,
     base: server.base,

@@ -5,6 +5,7 @@ import {
   type PostMetrics,
 } from '../../src-main/core/analytics/performance-score';
 import { openTempCore, type TempCore } from '../helpers/temp-core';
+import { openJourney, type Journey } from './journey';
 
 /**
  * Weeks of the learning loop written into a data folder through the real core, for the browser
@@ -290,4 +291,16 @@ export async function seedLearningLoop(dataDir: string): Promise<LearningSeed> {
   } finally {
     await t.close();
   }
+}
+
+/** The Agents and Analytics journeys: a seeded data folder, served with the clock after its last round. */
+export async function openLearningJourney(): Promise<{ journey: Journey; seed: LearningSeed }> {
+  let seed: LearningSeed | undefined;
+  const journey = await openJourney({
+    prepare: async (dataDir) => {
+      seed = await seedLearningLoop(dataDir);
+    },
+    serverArgs: ['--clock-start', serverClockStart],
+  });
+  return { journey, seed: seed! };
 }

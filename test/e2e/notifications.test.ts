@@ -1,16 +1,7 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentLlm } from '../fakes/fake-content-llm';
-import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * In headless mode a notification is a toast in the page: a burst that ends (here against the
@@ -18,47 +9,23 @@ import {
  * A kind turned off in Settings is listed but never shown.
  */
 describe('Notifications journey (headless server + Chromium)', () => {
-  let dataDir: string;
-  let fake: FakeOpenAi | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-
-  async function call(name: string, body: unknown): Promise<unknown> {
-    const { body: result } = await callOperation(server!.base, server!.token, name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value;
-  }
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
     const llm = contentLlm();
-    fake = await startFakeOpenAi({ respond: (request) => llm.respond(request) });
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    await call('settings.set', {
-      values: { llmBaseUrl: fake.baseUrl, reelsPerBrand: 2, postsPerBrand: 0, spawnAgentPerBrand: false },
+    journey = await openJourney({
+      llm: (request) => llm.respond(request),
+      settings: { reelsPerBrand: 2, postsPerBrand: 0, spawnAgentPerBrand: false },
+      brands: [{ id: 'alpha', displayName: 'Alpha' }],
     });
-    await call('secrets.set', { key: 'llm.apiKey', value: 'sk-e2e-notifications' });
-    await call('brands.create', {
-      id: 'alpha',
-      displayName: 'Alpha',
-      colors: { primary: '#0f766e', accent: '#f97316' },
-    });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('shows a finished burst as a toast, keeps it under the bell until read, and keeps a kind turned off quiet', async () => {
-    const p = page!;
+    const { page: p, server, call } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('link', { name: 'Proposals' }).click();
       const bell = p.getByRole('button', { name: /^Notifications/ });
       await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications');

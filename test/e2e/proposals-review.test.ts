@@ -1,18 +1,9 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentLlm } from '../fakes/fake-content-llm';
-import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 interface ProposalView {
   proposalId: string;
@@ -38,62 +29,28 @@ const REJECT_NOTE = 'Too similar to last week';
  * brand-less Pending ones instead, but would not exercise the banner and the live updates.)
  */
 describe('Proposals review journey (headless server + Chromium, keyboard only)', () => {
-  let dataDir: string;
-  let fake: FakeOpenAi | undefined;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  let base: string;
-  let token: string;
-
-  async function call<T>(name: string, body: unknown): Promise<T> {
-    const { body: result } = await callOperation(base, token, name, body);
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  }
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
     const llm = contentLlm({ examinerFailsFor: () => true });
-    fake = await startFakeOpenAi({ respond: (request) => llm.respond(request) });
-    dataDir = makeDataDir();
-    server = await startServer(dataDir);
-    const url = new URL(server.url);
-    base = url.origin;
-    token = url.searchParams.get('token')!;
-    await call('settings.set', {
-      values: {
-        llmBaseUrl: fake.baseUrl,
-        reelsPerBrand: REELS,
-        postsPerBrand: POSTS,
-        spawnAgentPerBrand: false,
-      },
+    journey = await openJourney({
+      llm: (request) => llm.respond(request),
+      settings: { reelsPerBrand: REELS, postsPerBrand: POSTS, spawnAgentPerBrand: false },
+      brands: [{ id: 'healthy-college', displayName: 'Healthy College' }],
     });
-    await call('secrets.set', { key: 'llm.apiKey', value: 'sk-e2e-review-key' });
-    await call('brands.create', {
-      id: 'healthy-college',
-      displayName: 'Healthy College',
-      colors: { primary: '#0f766e', accent: '#f97316' },
-    });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('a burst fills the queue live; J/K, A, R with a note, X and Shift+A review it', async () => {
-    const p = page!;
+    const { page: p, server, call, dataDir } = journey!;
     const tab = (label: string, count: number) =>
       p.getByRole('tab', { name: `${label} ${count}`, exact: true });
     const listbox = p.getByRole('listbox', { name: 'Needs review proposals' });
     const current = listbox.getByRole('option', { selected: true });
     const currentTitle = async () => (await current.getAttribute('aria-label'))?.split(',')[0];
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Proposals' }).click();
       await p.getByRole('heading', { level: 1, name: 'Proposals' }).waitFor();
       await p.getByRole('tab', { name: /^Needs review/ }).click();

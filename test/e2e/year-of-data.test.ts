@@ -1,16 +1,9 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src-main/core/store/open-database';
 import { writeYearOfData } from '../helpers/year-of-data';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * A creator with a year behind them: long lists render only what is in view and load more as
@@ -18,33 +11,27 @@ import {
  * marked. (A tenth of the agency year of `npm run bench scale`: 6,000 proposals.)
  */
 describe('A year of data in Chromium: virtualized lists, search as you type, the agenda', () => {
-  let dataDir: string;
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    dataDir = makeDataDir();
-    const store = await openStore(join(dataDir, 'maestro.db'));
-    writeYearOfData(store.sqlite, { end: new Date(), scale: 0.1 });
-    await store.close();
-    server = await startServer(dataDir);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    journey = await openJourney({
+      prepare: async (dataDir) => {
+        const store = await openStore(join(dataDir, 'maestro.db'));
+        writeYearOfData(store.sqlite, { end: new Date(), scale: 0.1 });
+        await store.close();
+      },
+      page: { viewport: { width: 1400, height: 900 } },
+    });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('scrolls thousands of proposals, jobs, posts and entries while rendering only what is in view', async () => {
-    const p = page!;
+    const { page: p, server } = journey!;
     try {
-      await p.goto(server!.url);
+      await p.goto(server.url);
       // Proposals, Rejected: 3,000 of them; the listbox holds the loaded pages, rendered in part.
-      await p.goto(`${server!.base}/#/proposals?status=rejected`);
+      await p.goto(`${server.base}/#/proposals?status=rejected`);
       const listbox = p.getByRole('listbox', { name: 'Rejected proposals' });
       const options = listbox.getByRole('option');
       await options.first().waitFor();
@@ -100,7 +87,7 @@ describe('A year of data in Chromium: virtualized lists, search as you type, the
       await p.getByRole('searchbox', { name: 'Search activity' }).fill('render');
       await expect.poll(() => feed.locator('mark').first().innerText()).toMatch(/^render/i);
     } catch (error) {
-      await saveFailureScreenshot(page, 'year-of-data');
+      await saveFailureScreenshot(p, 'year-of-data');
       throw error;
     }
   });
