@@ -1,42 +1,29 @@
-import type { Browser, Page } from 'playwright';
-import { rmSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  makeDataDir,
-  repoRoot,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { repoRoot, saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * A creator turns on AI assistants, pastes the configuration Settings shows into their client,
  * and watches the brand their assistant adds appear in the open window.
  */
 describe('AI assistants journey (headless server + Chromium + the SDK client over stdio)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
   let assistant: Client | undefined;
 
   beforeAll(async () => {
-    server = await startServer(makeDataDir());
-    browser = await launchBrowser();
+    journey = await openJourney({ page: {} });
   });
 
   afterAll(async () => {
     await assistant?.close();
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    await journey?.close();
   });
 
   it('is off until turned on, then shows the configuration that works, and the assistant’s change shows live', async () => {
+    const { page, server } = journey!;
     try {
-      page = await browser.newPage();
       await page.goto(server.url);
       await page.goto(`${server.base}/#/settings`);
       const card = page.getByRole('region', { name: 'AI assistants (MCP)' });

@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarItem } from '@contract';
 import { fromWallTimeInput } from '../../src-renderer/features/calendar/calendar-time';
@@ -15,13 +14,8 @@ import {
   waitForScheduledPost,
   wallClockInZone,
 } from './calendar-helpers';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * The creator's zone is Tokyo and the browser's New York (14 hours apart), so a calendar that
@@ -39,9 +33,7 @@ const NEW_CAPTION = 'Magnesium before bed: calmer nerves, deeper sleep. Save thi
  * and edits its caption.
  */
 describe('Calendar journey (headless server + Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
   let jobId: string;
 
   /** Brings the month that holds `date` into view (the next month's grid, at most twice). */
@@ -53,22 +45,26 @@ describe('Calendar journey (headless server + Chromium)', () => {
   }
 
   async function openCalendar(p: Page): Promise<void> {
-    await p.goto(`${server.base}/#/calendar`);
+    await p.goto(`${journey!.server.base}/#/calendar`);
     await p.getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
     await p.getByText(`Times are in ${CREATOR_ZONE}`).waitFor();
   }
 
   beforeAll(async () => {
-    server = await startServer(makeDataDir());
-    await call(server, 'settings.set', { values: { burstTimeZone: CREATOR_ZONE } });
-    await call(server, 'brands.create', {
-      id: 'healthy',
-      displayName: 'The Healthy College',
-      instagramHandle: '@thehealthycollege',
-      colors: { primary: '#004f00', accent: '#dcf6c8' },
+    journey = await openJourney({
+      settings: { burstTimeZone: CREATOR_ZONE },
+      brands: [
+        {
+          id: 'healthy',
+          displayName: 'The Healthy College',
+          instagramHandle: '@thehealthycollege',
+          colors: { primary: '#004f00', accent: '#dcf6c8' },
+        },
+      ],
+      page: { viewport: { width: 1400, height: 1000 }, timezoneId: BROWSER_ZONE },
     });
     jobId = (
-      await call<{ id: string }>(server, 'jobs.create', {
+      await call<{ id: string }>(journey.server, 'jobs.create', {
         brandId: 'healthy',
         variant: 'dark',
         title: TITLE,
@@ -76,16 +72,12 @@ describe('Calendar journey (headless server + Chromium)', () => {
         caption: 'Sleep better tonight.',
       })
     ).id;
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('moves a post by dragging, refuses a day the rules forbid, and saves an edited caption', async () => {
+    const { page, server } = journey!;
     try {
       const { item, timeZone } = await waitForScheduledPost(server, jobId);
       expect(timeZone).toBe(CREATOR_ZONE);
@@ -95,13 +87,12 @@ describe('Calendar journey (headless server + Chromium)', () => {
       const slotDay = dateInZone(item.scheduledTime, CREATOR_ZONE);
       const targetDay = addDays(slotDay, 1);
 
-      page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, timezoneId: BROWSER_ZONE });
       await page.goto(server.url);
       await openCalendar(page);
       await showDay(page, slotDay);
       await showDay(page, targetDay);
       await postInDay(page, scheduleId, slotDay).waitFor();
-      await expect.poll(() => postBlock(page!, scheduleId).textContent()).toContain(TITLE);
+      await expect.poll(() => postBlock(page, scheduleId).textContent()).toContain(TITLE);
 
       // A valid drop: the next day, same time of day.
       await dragPostToDay(page, scheduleId, targetDay);
@@ -168,7 +159,7 @@ describe('Calendar journey (headless server + Chromium)', () => {
       await openCalendar(page);
       await showDay(page, targetDay);
       await postBlock(page, scheduleId).click();
-      await expect.poll(() => page!.getByLabel('Instagram caption').inputValue()).toBe(NEW_CAPTION);
+      await expect.poll(() => page.getByLabel('Instagram caption').inputValue()).toBe(NEW_CAPTION);
     } catch (error) {
       await saveFailureScreenshot(page, 'calendar');
       throw error;

@@ -1,15 +1,9 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * A creator whose FFmpeg is gone, and then whose data file is moved away while Maestro runs,
@@ -17,29 +11,24 @@ import {
  */
 describe('Diagnostics journey (headless server + Chromium)', () => {
   const ffmpeg = '/nonexistent/maestro-e2e/ffmpeg';
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
   let database = '';
   let movedAside = '';
 
   beforeAll(async () => {
-    server = await startServer(makeDataDir(), { env: { MAESTRO_FFMPEG_PATH: ffmpeg } });
-    database = join(server.dataDir, 'maestro.db');
+    journey = await openJourney({ env: { MAESTRO_FFMPEG_PATH: ffmpeg }, page: {} });
+    database = join(journey.dataDir, 'maestro.db');
     movedAside = `${database}.moved`;
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     if (movedAside && existsSync(movedAside)) renameSync(movedAside, database);
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    await journey?.close();
   });
 
   it('shows a broken FFmpeg path and a moved data file as failing checks, with the trend', async () => {
+    const { page, browser, server } = journey!;
     try {
-      page = await browser.newPage();
       await page.goto(server.url);
       await page.goto(`${server.base}/#/diagnostics`);
       const other = await browser.newPage();

@@ -1,42 +1,29 @@
-import type { Browser, Page } from 'playwright';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /**
  * A creator opens Jobs after two renders: the reel plays from the media route, the carousel's
  * slides page through, and both show as done with their captions.
  */
 describe('Jobs journey (headless server + Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
   const ids: { reel: string; post: string } = { reel: '', post: '' };
 
-  async function ok(name: string, body: unknown): Promise<{ id: string }> {
-    const { status, body: result } = await callOperation(server.base, server.token, name, body);
-    if (status !== 200) throw new Error(`${name}: ${JSON.stringify(result)}`);
-    return result.value as { id: string };
-  }
-
   beforeAll(async () => {
-    server = await startServer(makeDataDir());
-    browser = await launchBrowser();
-    await ok('brands.create', {
-      id: 'healthy',
-      displayName: 'The Healthy College',
-      instagramHandle: '@thehealthycollege',
-      colors: { primary: '#004f00', accent: '#dcf6c8' },
+    journey = await openJourney({
+      brands: [
+        {
+          id: 'healthy',
+          displayName: 'The Healthy College',
+          instagramHandle: '@thehealthycollege',
+          colors: { primary: '#004f00', accent: '#dcf6c8' },
+        },
+      ],
     });
+    const { call } = journey;
     ids.reel = (
-      await ok('jobs.create', {
+      await call<{ id: string }>('jobs.create', {
         brandId: 'healthy',
         variant: 'dark',
         title: 'WHY MAGNESIUM CHANGES YOUR SLEEP',
@@ -45,7 +32,7 @@ describe('Jobs journey (headless server + Chromium)', () => {
       })
     ).id;
     ids.post = (
-      await ok('jobs.create', {
+      await call<{ id: string }>('jobs.create', {
         brandId: 'healthy',
         variant: 'post',
         title: 'THE QUIET HABIT THAT PROTECTS YOUR HEART AFTER FIFTY',
@@ -54,15 +41,11 @@ describe('Jobs journey (headless server + Chromium)', () => {
     ).id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('shows progress to done, plays the reel and pages through the carousel', async () => {
+    const { page, server } = journey!;
     try {
-      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(server.url);
       await page.goto(`${server.base}/#/jobs`);
       const rows = page.getByRole('row');

@@ -1,36 +1,23 @@
-import type { Browser, Page } from 'playwright';
-import { rmSync } from 'node:fs';
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOperation } from '../helpers/serve-process';
-import {
-  launchBrowser,
-  makeDataDir,
-  saveFailureScreenshot,
-  startServer,
-  type RunningServer,
-} from './helpers';
+import { saveFailureScreenshot } from './helpers';
+import { openJourney, type Journey } from './journey';
 
 /** A creator points the agents at a local model and stores a key the page never sees again. */
 describe('Settings journey (headless server + Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page | undefined;
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    server = await startServer(makeDataDir());
-    browser = await launchBrowser();
+    journey = await openJourney({ page: {} });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (server) rmSync(server.dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => journey?.close());
 
   it('refuses a bad address, saves a local endpoint, and keeps the API key out of the page', async () => {
     const key = 'sk-settings-journey-9f8e7d6c5b4a';
+    const { page, server } = journey!;
     try {
-      page = await browser.newPage();
       await page.goto(server.url);
       await page.goto(`${server.base}/#/settings`);
       const form = page.getByRole('form', { name: 'Language model' });
@@ -65,6 +52,8 @@ describe('Settings journey (headless server + Chromium)', () => {
   });
 
   it('switches the agents to the original adaptation rule and refuses a feedback window out of range', async () => {
+    const { browser, server } = journey!;
+    let page: Page | undefined;
     try {
       page = await browser.newPage();
       await page.goto(server.url);
