@@ -206,19 +206,26 @@ async function listGoals(core: Core, lines: string[]): Promise<BenchGoal[]> {
       `  (info) examiner.stats, last ${days} days: p95 ${percentile(figures.samples, 95).toFixed(1)} ms (worst combination: ${figures.worst})`,
     );
   }
-  const overview = await timeCalls(
-    core,
-    'maestro.overview',
-    Array.from({ length: 5 }, () => ({})),
-  );
+  // The dashboard reads maestro.dashboard (every card but three); the review queue's burst
+  // banner reads maestro.overview. The goal is the slower of the two.
+  const reads = [];
+  for (const name of ['maestro.dashboard', 'maestro.overview'] as const) {
+    const timed = await timeCalls(
+      core,
+      name,
+      Array.from({ length: 5 }, () => ({})),
+    );
+    reads.push({ name, p95: percentile(timed.samples, 95) });
+  }
+  const slowest = reads.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   const overviewGoal = {
     label: 'dashboard overview p95',
-    value: percentile(overview.samples, 95) / LIST_TARGET_MS,
+    value: slowest.p95 / LIST_TARGET_MS,
     target: 1,
   };
   goals.push(overviewGoal);
   lines.push(
-    formatGoal(overviewGoal, `${percentile(overview.samples, 95).toFixed(1)} ms (maestro.overview)`),
+    formatGoal(overviewGoal, reads.map((read) => `${read.p95.toFixed(1)} ms (${read.name})`).join(', ')),
   );
   return goals;
 }
