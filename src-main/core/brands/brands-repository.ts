@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Brand } from '../contract/brands';
 import { defaultContentProfile, examinerDefaults } from '../examiner/defaults';
 import { publishingProfileDefaults } from '../publish/defaults';
+import { completeBrandColors } from './brand-defaults';
 import type { BrandsTable, Database } from '../store/database';
 
 export type BrandRow = Selectable<BrandsTable>;
@@ -17,7 +18,9 @@ export function brandFromRow(row: BrandRow, secretKeys: ReadonlySet<string>): Br
     youtubeChannelId: row.youtube_channel_id,
     scheduleOffset: row.schedule_offset,
     postsPerDay: row.posts_per_day,
-    colors: JSON.parse(row.colors) as Brand['colors'],
+    // Completed on read as well: a row whose derived colours were never stored (written by
+    // hand, an older build or a bulk import) must still render instead of failing mid-job.
+    colors: completeBrandColors(JSON.parse(row.colors) as Brand['colors']),
     active: row.active === 1,
     examiner: row.examiner_config
       ? { ...(JSON.parse(row.examiner_config) as Brand['examiner']), custom: true }

@@ -114,6 +114,25 @@ describe('brands', () => {
     expect(feed[1]!.detail).toContain('postsPerDay');
   });
 
+  it('reads a brand stored with only its two main colours with every render colour filled in', async () => {
+    const brand = await t.call('brands.create', sampleBrand);
+    // As a row written without the derived colours would be (by hand or an older build).
+    await t.core.store.db
+      .updateTable('brands')
+      .set({ colors: JSON.stringify({ primary: '#224466', accent: '#88aacc' }) })
+      .where('id', '=', brand.id)
+      .execute();
+    const read = await t.call('brands.get', { id: brand.id });
+    expect(read.colors).toEqual({
+      ...brand.colors,
+      primary: '#224466',
+      accent: '#88aacc',
+      lightTitleBar: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+      darkTitleBar: '#224466',
+    });
+    expect(Object.values(read.colors).every((c) => typeof c === 'string')).toBe(true);
+  });
+
   it('keeps brands across a restart', async () => {
     await t.call('brands.create', sampleBrand);
     t = await t.reopen();
