@@ -3,10 +3,10 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { ActivityLog } from '../core/activity/activity-log';
 import type { Core } from '../core/app';
-import type { SettingsView } from '../core/contract/settings';
 import type { Clock } from '../core/ports/clock';
 import { MAX_BODY_BYTES, readBody } from '../server/request-body';
 import { createAssistantServer } from './assistant-server';
+import { assistantsEnabled } from './assistant-setting';
 import { clientConfigOf, type AssistantClientConfig, type StdioLaunch } from './client-config';
 import { coreBackend } from './core-backend';
 import { assistantHttpPaths } from './paths';
@@ -67,13 +67,8 @@ export function createAssistantAccess(options: AssistantAccessOptions): Assistan
     clock,
   });
 
-  const isEnabled = async () => {
-    const view = await core.invoke('settings.get', {});
-    return view.ok && (view.value as SettingsView).values.mcpEnabled;
-  };
-
   return {
-    isEnabled,
+    isEnabled: () => assistantsEnabled(core),
     clientConfig: () => clientConfigOf(launch),
     async handle(req, res, port) {
       if (isForeignOrigin(req, port)) {
@@ -87,7 +82,7 @@ export function createAssistantAccess(options: AssistantAccessOptions): Assistan
         sendRpcError(res, 405, REFUSED, 'MCP messages are sent with POST; this server keeps no sessions.');
         return;
       }
-      if (!(await isEnabled())) {
+      if (!(await assistantsEnabled(core))) {
         sendRpcError(res, 403, REFUSED, ASSISTANTS_OFF_MESSAGE);
         return;
       }
