@@ -12,5 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE generation_jobs ADD COLUMN error_kind TEXT`.execute(db);
   await sql`ALTER TABLE generation_jobs ADD COLUMN auto_retries INTEGER NOT NULL DEFAULT 0`.execute(db);
   await sql`ALTER TABLE generation_jobs ADD COLUMN failure_reported_at TEXT`.execute(db);
-  await sql`CREATE INDEX generation_jobs_by_status_updated ON generation_jobs(status, updated_at)`.execute(db);
+  await sql`CREATE INDEX generation_jobs_by_status_updated ON generation_jobs(status, updated_at)`.execute(
+    db,
+  );
 }
