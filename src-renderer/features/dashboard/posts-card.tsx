@@ -1,21 +1,10 @@
 import type { DashboardPost, MaestroDashboard } from '@contract';
 import { Link } from 'react-router';
-import { Badge, type BadgeTone } from '../../ui/badge';
+import { Badge } from '../../ui/badge';
 import { Card } from '../../ui/card';
 import { formatDateTime } from '../../ui/format';
+import { platformName, targetStatusTone } from '../calendar/post-presentation';
 import './dashboard.css';
-
-const platformNames = { instagram: 'Instagram', facebook: 'Facebook', youtube: 'YouTube' } as const;
-
-const targetTone: Record<DashboardPost['targets'][number]['status'], BadgeTone> = {
-  scheduled: 'neutral',
-  uploading: 'info',
-  processing: 'info',
-  published: 'good',
-  failed: 'bad',
-  waiting: 'warn',
-  cancelled: 'neutral',
-};
 
 function PostRow({ post, when }: { post: DashboardPost; when: string }) {
   return (
@@ -31,11 +20,11 @@ function PostRow({ post, when }: { post: DashboardPost; when: string }) {
         {post.targets.map((t) =>
           t.permalink ? (
             <a key={t.platform} href={t.permalink} target="_blank" rel="noreferrer">
-              <Badge tone={targetTone[t.status]}>{platformNames[t.platform]}</Badge>
+              <Badge tone={targetStatusTone[t.status]}>{platformName[t.platform]}</Badge>
             </a>
           ) : (
-            <Badge key={t.platform} tone={targetTone[t.status]}>
-              {platformNames[t.platform]}
+            <Badge key={t.platform} tone={targetStatusTone[t.status]}>
+              {platformName[t.platform]}
             </Badge>
           ),
         )}
