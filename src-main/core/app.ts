@@ -447,6 +447,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       backup: (now) => backups.runDue(now),
       retention: (now) => retention.runDue(now),
       diagnostics: async () => DiagnosticsService.describe((await diagnostics.run('schedule')).report),
+      revokeTokens: () => connections.drainRevocations(),
       checkTokens: async (now) => {
         const result = await tokenWatch.run(now);
         // Also the outbox's safety net: anything a wake missed goes out within a check.
@@ -578,8 +579,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       await Promise.race([orchestrator.idle(), new Promise((r) => setTimeout(r, 2_000))]);
       scheduler.stop();
       await publisher.close();
-      // Sign-ins still waiting for the browser stop listening.
+      // Sign-ins still waiting for the browser stop listening; a revocation under way gets a
+      // moment to finish (an unanswered one is claimed again after the next start).
       connections.close();
+      await Promise.race([connections.revocationsSettled(), new Promise((r) => setTimeout(r, 2_000))]);
       // A running burst gets a moment to finish its current writes; whatever it had not done
       // is picked up by resumeInterrupted() on the next start.
       await Promise.race([runner.settled(), new Promise((r) => setTimeout(r, 2_000))]);

@@ -82,6 +82,7 @@ beforeAll(async () => {
     MAESTRO_RUPLOAD_URL: meta.baseUrl,
     MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
     MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
+    MAESTRO_GOOGLE_REVOKE_URL: google.revokeUrl,
     MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
     MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
   };

@@ -33,6 +33,7 @@ import {
 import { connectionsDefaults } from './defaults';
 import { MetaConnector } from './meta-connector';
 import { connectionExpired, notConnected } from './refusals';
+import { scheduleGoogleRevocation, TokenRevocations, type RevocationsDrained } from './token-revocations';
 import { facebookPageTokenKey, metaUserTokenKey, youtubeRefreshTokenKey } from './tokens';
 import { YouTubeConnector } from './youtube-connector';
 
@@ -79,6 +80,7 @@ export class ConnectionsService implements TokenProvider {
   private readonly accessTokens: GoogleAccessTokens;
   private readonly meta: MetaConnector;
   private readonly google: YouTubeConnector;
+  private readonly revocations: TokenRevocations;
 
   constructor(private readonly deps: ConnectionsDeps) {
     const usage = new PlatformUsage(deps.db, deps.clock);
@@ -99,6 +101,7 @@ export class ConnectionsService implements TokenProvider {
     });
     this.meta = new MetaConnector(deps, this.graph);
     this.google = new YouTubeConnector(deps, this.youtube, usage, this.accessTokens);
+    this.revocations = new TokenRevocations(deps, usage);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -188,16 +191,22 @@ export class ConnectionsService implements TokenProvider {
   /**
    * Forgets a connection. Instagram and Facebook share the Meta tokens, which are forgotten with
    * the last of the two. Posts not yet started there wait ('not_connected') until it is back.
+   * A YouTube refresh token is also revoked at Google: the transaction that removes the
+   * connection moves it to the token_revocations outbox, which is sent once committed.
    */
   async disconnect(brandId: string, platform: Platform): Promise<Connection[]> {
     const brand = await requireLiveBrand(this.deps.db, brandId);
     const now = isoNow(this.deps.clock);
     const pending: ActivityEntry[] = [];
+    let revoke = false;
     const held = await this.deps.db.transaction().execute(async (trx) => {
       const removed = await deleteConnectionRow(trx, brand.id, platform);
       const secrets = secretsIn(trx, this.deps);
       if (platform === 'youtube') {
-        await secrets.clear(youtubeRefreshTokenKey(brand.id));
+        const tokenKey = youtubeRefreshTokenKey(brand.id);
+        revoke =
+          removed && (await scheduleGoogleRevocation(trx, this.deps, { brandId: brand.id, tokenKey, now }));
+        if (!revoke) await secrets.clear(tokenKey);
       } else if (
         !(await findConnectionRow(trx, brand.id, platform === 'facebook' ? 'instagram' : 'facebook'))
       ) {
@@ -209,7 +218,7 @@ export class ConnectionsService implements TokenProvider {
       pending.push(
         await this.deps.activity.insert(trx, {
           action: `${platformNames[platform]} disconnected`,
-          detail: `${brand.display_name}: its ${platformNames[platform]} token is forgotten.${count ? ` ${plural(count, 'scheduled post')} wait for a new connection.` : ''}`,
+          detail: `${brand.display_name}: its ${platformNames[platform]} token is forgotten${revoke ? ' and Google is asked to revoke it' : ''}.${count ? ` ${plural(count, 'scheduled post')} wait for a new connection.` : ''}`,
           level: 'data',
           emoji: '🔌',
           brandId: brand.id,
@@ -221,6 +230,7 @@ export class ConnectionsService implements TokenProvider {
       this.accessTokens.forget(brand.id);
       this.google.cancel(brand.id);
     }
+    if (revoke) this.revocations.wake();
     announceChange(this.deps, pending, brand.id, { brands: true, calendar: held > 0 });
     return this.list(brand.id);
   }
@@ -336,9 +346,26 @@ export class ConnectionsService implements TokenProvider {
     return this.google.expire();
   }
 
-  /** Stops listening for sign-ins (the app is closing). */
+  /**
+   * Sends the token revocations that are due (the check cycle calls this, so one a crash or a
+   * lost network left behind goes out later).
+   */
+  drainRevocations(): Promise<RevocationsDrained> {
+    return this.revocations.drain();
+  }
+
+  /** Waits for the revocations a disconnect started in the background. */
+  revocationsSettled(): Promise<void> {
+    return this.revocations.settled();
+  }
+
+  /**
+   * Stops listening for sign-ins and claiming revocations (the app is closing); the app waits a
+   * moment for `revocationsSettled`, and what is left goes out after the next start.
+   */
   close(): void {
     this.google.close();
+    void this.revocations.close();
   }
 
   // ---------------------------------------------------------------------------------------

@@ -50,4 +50,16 @@ export const connectionsDefaults = {
   accessTokenMarginMs: 5 * 60_000,
   /** Per request to Meta or Google while connecting or testing. */
   requestTimeoutMs: 30_000,
+  /**
+   * A revocation request is claimed for this long: past the request timeout, so a claim lost to
+   * a crash comes due again by itself but a request still under way is never sent twice.
+   */
+  revocationClaimMs: 2 * 60_000,
+  /**
+   * Waits before the next try after a failed revocation (an outage, a rate limit, no network),
+   * by attempts made; the last one repeats. A laptop offline for a day is still caught up.
+   */
+  revocationBackoffMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000],
+  /** Tries before giving up (about two days of retries); the creator is then told how to revoke it. */
+  revocationMaxAttempts: 12,
 } as const;

@@ -25,3 +25,11 @@ export function facebookPageTokenKey(brandId: string): SecretKey {
 export function youtubeRefreshTokenKey(brandId: string): SecretKey {
   return `brand:${brandId}:youtubeRefreshToken`;
 }
+
+/**
+ * A refresh token waiting to be revoked at Google after its connection was removed (the
+ * token_revocations outbox); deleted once Google answered or the worker gave up.
+ */
+export function googleRevocationTokenKey(revocationId: string): SecretKey {
+  return `google.revoke.${revocationId}`;
+}

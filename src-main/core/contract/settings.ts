@@ -68,6 +68,7 @@ export const settingsValuesSchema = z.object({
   facebookDialogUrl: httpUrlSchema,
   googleAuthUrl: httpUrlSchema,
   googleTokenUrl: httpUrlSchema,
+  googleRevokeUrl: httpUrlSchema,
   youtubeApiBaseUrl: httpUrlSchema,
   youtubeUploadBaseUrl: httpUrlSchema,
   /**

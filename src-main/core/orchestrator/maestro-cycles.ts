@@ -25,6 +25,11 @@ export interface CycleServices {
    * delivers any notification a stop left in the outbox.
    */
   checkTokens?(now: Date): Promise<{ warned: number; expired: number }>;
+  /**
+   * Sends the token revocations that are due (disconnected channels): the outbox's catch-up
+   * after a crash or while offline.
+   */
+  revokeTokens?(): Promise<{ revoked: number; retrying: number; gaveUp: number }>;
 }
 
 const every = (minutes: number, firstAfterSeconds: number) => () =>
@@ -47,11 +52,18 @@ export function maestroCycles(s: CycleServices): CycleTask[] {
         const placed = await s.scheduleReadyRenders();
         const burst = await s.burst.catchUp();
         const tokens = s.checkTokens ? await s.checkTokens(now) : { warned: 0, expired: 0 };
+        const revocations = s.revokeTokens ? await s.revokeTokens() : { revoked: 0, retrying: 0, gaveUp: 0 };
         return {
           detail:
             `${placed} render${placed === 1 ? '' : 's'} placed${burst ? '; daily burst started' : ''}` +
             (tokens.expired ? `; ${tokens.expired} login${tokens.expired === 1 ? '' : 's'} expired` : '') +
-            (tokens.warned ? `; ${tokens.warned} login${tokens.warned === 1 ? '' : 's'} expiring soon` : ''),
+            (tokens.warned ? `; ${tokens.warned} login${tokens.warned === 1 ? '' : 's'} expiring soon` : '') +
+            (revocations.revoked
+              ? `; ${revocations.revoked} token${revocations.revoked === 1 ? '' : 's'} revoked`
+              : '') +
+            (revocations.gaveUp
+              ? `; ${revocations.gaveUp} revocation${revocations.gaveUp === 1 ? '' : 's'} given up`
+              : ''),
         };
       },
     },

@@ -41,6 +41,19 @@ export class SecretStore {
     await this.db.deleteFrom('app_secrets').where('key', '=', key).execute();
   }
 
+  /**
+   * Moves a secret to another name without decrypting it (a token that must outlive its
+   * connection, e.g. to be revoked). False when there was nothing under `from`.
+   */
+  async move(from: SecretKey, to: SecretKey): Promise<boolean> {
+    const result = await this.db
+      .updateTable('app_secrets')
+      .set({ key: to, updated_at: isoNow(this.clock) })
+      .where('key', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async has(key: SecretKey): Promise<boolean> {
     const row = await this.db
       .selectFrom('app_secrets')

@@ -36,6 +36,7 @@ export interface Database {
   api_usage_daily: ApiUsageDailyTable;
   metric_snapshots_daily: MetricSnapshotsDailyTable;
   notifications: NotificationsTable;
+  token_revocations: TokenRevocationsTable;
 }
 
 type Bool = 0 | 1;
@@ -579,4 +580,20 @@ export interface NotificationsTable {
   /** Set on delivery: 1 shown, 0 kept quiet (its kind is off in Settings). */
   shown: Bool | null;
   read_at: string | null;
+}
+
+/** Grants to revoke at their provider (migration 019): written with the disconnect, sent after. */
+export interface TokenRevocationsTable {
+  id: string;
+  provider: 'google';
+  brand_id: string;
+  /** Where the token to revoke is kept, encrypted, in app_secrets (deleted once done). */
+  secret_key: string;
+  created_at: string;
+  /** Requests claimed so far (a claim counts before the request goes out). */
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  done_at: string | null;
+  outcome: 'revoked' | 'already_invalid' | 'gave_up' | null;
 }

@@ -122,6 +122,12 @@ export const serviceAddressFields: readonly SettingField[] = [
     hint: 'MAESTRO_GOOGLE_TOKEN_URL overrides it.',
   },
   {
+    key: 'googleRevokeUrl',
+    label: 'Google token revocation',
+    kind: 'url',
+    hint: 'MAESTRO_GOOGLE_REVOKE_URL overrides it.',
+  },
+  {
     key: 'youtubeApiBaseUrl',
     label: 'YouTube Data API',
     kind: 'url',

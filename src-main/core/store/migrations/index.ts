@@ -17,6 +17,7 @@ import * as m015 from './015-notifications-and-activity-brand';
 import * as m016 from './016-published-index';
 import * as m017 from './017-diagnostics-runs';
 import * as m018 from './018-examiner-figures';
+import * as m019 from './019-token-revocations';
 
 export interface Migration {
   /** The schema version this migration produces (its file number). */
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: '016-published-index', up: m016.up },
   { version: 17, name: '017-diagnostics-runs', up: m017.up },
   { version: 18, name: '018-examiner-figures', up: m018.up },
+  { version: 19, name: '019-token-revocations', up: m019.up },
 ];
