@@ -238,6 +238,17 @@ const OAUTH_ROUTES: Record<
   '/oauth2/v3/tokeninfo': { endpoint: 'oauth.tokeninfo', handle: tokenInfo },
 };
 
+/** The app's environment variables that point every Google address (OAuth, YouTube) at this fake. */
+export function googleEnv(google: FakeGoogle): Record<string, string> {
+  return {
+    MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
+    MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
+    MAESTRO_GOOGLE_REVOKE_URL: google.revokeUrl,
+    MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
+    MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
+  };
+}
+
 export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<FakeGoogle> {
   const now = options.now ?? (() => new Date());
   const resolved: ResolvedGoogleOptions = {

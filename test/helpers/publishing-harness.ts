@@ -4,7 +4,12 @@ import { expect } from 'vitest';
 import type { CalendarItem } from '../../src-main/core/contract/publishing';
 import { manualClock } from '../../src-main/core/ports/clock';
 import { seededRandom } from '../../src-main/core/ports/random';
-import { startFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../fakes/fake-google-server';
+import {
+  googleEnv,
+  startFakeGoogle,
+  type FakeGoogle,
+  type FakeGoogleOptions,
+} from '../fakes/fake-google-server';
 import { startFakeMeta, type FakeMeta, type FakeMetaOptions } from '../fakes/fake-meta-server';
 import { startFakeS3, type FakeS3 } from '../fakes/fake-s3-server';
 import { openTempCore, type TempCore } from './temp-core';
@@ -80,15 +85,7 @@ export async function openPublishingHarness(
     env: {
       MAESTRO_GRAPH_URL: meta.baseUrl,
       MAESTRO_RUPLOAD_URL: meta.baseUrl,
-      ...(google
-        ? {
-            MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
-            MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
-            MAESTRO_GOOGLE_REVOKE_URL: google.revokeUrl,
-            MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
-            MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
-          }
-        : {}),
+      ...(google ? googleEnv(google) : {}),
       ...(s3 ? { MAESTRO_MEDIA_HOST_URL: s3.baseUrl } : {}),
       ...options.env,
     },

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeGoogle, type FakeGoogle } from '../fakes/fake-google-server';
+import { googleEnv, startFakeGoogle, type FakeGoogle } from '../fakes/fake-google-server';
 import { startFakeMeta, type FakeMeta } from '../fakes/fake-meta-server';
 import { callOperation, startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -80,11 +80,7 @@ beforeAll(async () => {
   env = {
     MAESTRO_GRAPH_URL: meta.baseUrl,
     MAESTRO_RUPLOAD_URL: meta.baseUrl,
-    MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
-    MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
-    MAESTRO_GOOGLE_REVOKE_URL: google.revokeUrl,
-    MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
-    MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
+    ...googleEnv(google),
   };
   server = await startServeProcess(temp.dir, [], env);
   await ok('settings.set', {

@@ -6,7 +6,7 @@ import { PlatformError } from '../../../src-main/core/platforms/platform-error';
 import { manualClock } from '../../../src-main/core/ports/clock';
 import { keyFileCipher } from '../../../src-main/core/secrets/key-file-cipher';
 import { SecretStore } from '../../../src-main/core/secrets/secret-store';
-import { startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
+import { googleEnv, startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
 import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
 import { insertScheduledPost, postStatusOf, targetsOf } from './publishing-rows';
 
@@ -22,13 +22,7 @@ beforeEach(async () => {
   temp = await openTempCore({
     clock,
     startRenderQueue: false,
-    env: {
-      MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
-      MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
-      MAESTRO_GOOGLE_REVOKE_URL: google.revokeUrl,
-      MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
-      MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
-    },
+    env: googleEnv(google),
   });
   await temp.call('brands.create', sampleBrand);
 });

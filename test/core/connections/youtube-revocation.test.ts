@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src-main/core/ports/clock';
 import { keyFileCipher } from '../../../src-main/core/secrets/key-file-cipher';
 import { SecretStore } from '../../../src-main/core/secrets/secret-store';
-import { googleFailure, startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
+import { googleFailure, googleEnv, startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
 import type { Scripted } from '../../fakes/fake-http';
 import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
 
@@ -22,13 +22,7 @@ beforeEach(async () => {
   temp = await openTempCore({
     clock,
     startRenderQueue: false,
-    env: {
-      MAESTRO_GOOGLE_AUTH_URL: google.authorizeUrl,
-      MAESTRO_GOOGLE_TOKEN_URL: google.tokenUrl,
-      MAESTRO_GOOGLE_REVOKE_URL: google.revokeUrl,
-      MAESTRO_YOUTUBE_API_URL: `${google.baseUrl}/youtube/v3`,
-      MAESTRO_YOUTUBE_UPLOAD_URL: `${google.baseUrl}/upload/youtube/v3`,
-    },
+    env: googleEnv(google),
   });
   await temp.call('brands.create', sampleBrand);
 });
