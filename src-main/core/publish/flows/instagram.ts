@@ -159,6 +159,42 @@ async function publishContainer(
 }
 
 /**
+ * From a made container to the published post: processing, media_publish, the first comment,
+ * the hosted copies removed. Null when Instagram no longer has the container (expired while
+ * processing, or gone at publish): the flow was restarted and must make a new one.
+ */
+async function finishContainer(
+  ctx: FlowContext,
+  deps: FlowDeps,
+  access: InstagramAccess,
+  containerId: string,
+): Promise<FlowResult | null> {
+  if (
+    ctx.checkpoint.ready !== true &&
+    typeof ctx.checkpoint.mediaId !== 'string' &&
+    !ctx.pending('publish')
+  ) {
+    const state = await awaitContainer(ctx, deps, access, containerId, 'ready');
+    if (state === 'expired') {
+      await ctx.restart(['hosted']);
+      return null;
+    }
+    if (state !== 'ready') return state;
+  }
+  let mediaId: string;
+  try {
+    mediaId = await publishContainer(ctx, deps, access, containerId);
+  } catch (error) {
+    if (!isGoneContainer(error)) throw error;
+    await ctx.restart(['hosted']);
+    return null;
+  }
+  await postFirstComment(ctx, deps, 'instagram', mediaId, access.token);
+  await removeHosted(ctx, deps);
+  return { kind: 'published', externalId: mediaId, permalink: null };
+}
+
+/**
  * A reel to Instagram from the local file: a resumable REELS container, the bytes to rupload in
  * acknowledged chunks, processing, then media_publish — each id saved before the next call. The
  * reel's cover is the rendered thumbnail when a media host can serve it, else the first frame.
@@ -207,29 +243,8 @@ export async function publishInstagramReel(ctx: FlowContext, deps: FlowDeps): Pr
       });
       await ctx.save({ uploaded: true });
     }
-    if (
-      ctx.checkpoint.ready !== true &&
-      typeof ctx.checkpoint.mediaId !== 'string' &&
-      !ctx.pending('publish')
-    ) {
-      const state = await awaitContainer(ctx, deps, access, containerId, 'ready');
-      if (state === 'expired') {
-        await ctx.restart(['hosted']);
-        continue;
-      }
-      if (state !== 'ready') return state;
-    }
-    let mediaId: string;
-    try {
-      mediaId = await publishContainer(ctx, deps, access, containerId);
-    } catch (error) {
-      if (!isGoneContainer(error)) throw error;
-      await ctx.restart(['hosted']);
-      continue;
-    }
-    await postFirstComment(ctx, deps, 'instagram', mediaId, access.token);
-    await removeHosted(ctx, deps);
-    return { kind: 'published', externalId: mediaId, permalink: null };
+    const finished = await finishContainer(ctx, deps, access, containerId);
+    if (finished) return finished;
   }
 }
 
@@ -289,28 +304,7 @@ export async function publishInstagramCarousel(ctx: FlowContext, deps: FlowDeps)
       await ctx.save({ containerId: parent.id });
     }
     const containerId = ctx.checkpoint.containerId as string;
-    if (
-      ctx.checkpoint.ready !== true &&
-      typeof ctx.checkpoint.mediaId !== 'string' &&
-      !ctx.pending('publish')
-    ) {
-      const state = await awaitContainer(ctx, deps, access, containerId, 'ready');
-      if (state === 'expired') {
-        await ctx.restart(['hosted']);
-        continue;
-      }
-      if (state !== 'ready') return state;
-    }
-    let mediaId: string;
-    try {
-      mediaId = await publishContainer(ctx, deps, access, containerId);
-    } catch (error) {
-      if (!isGoneContainer(error)) throw error;
-      await ctx.restart(['hosted']);
-      continue;
-    }
-    await postFirstComment(ctx, deps, 'instagram', mediaId, access.token);
-    await removeHosted(ctx, deps);
-    return { kind: 'published', externalId: mediaId, permalink: null };
+    const finished = await finishContainer(ctx, deps, access, containerId);
+    if (finished) return finished;
   }
 }
