@@ -37,11 +37,9 @@ export function targetFromRow(row: PublishTargetRow): PublishTarget {
 
 export function itemFromRows(
   post: ScheduledPostRow & { brand_name: string; brand_colors: string; proposal_id: string | null },
-  targets: readonly PublishTargetRow[],
+  /** The post's own targets, in platform order (targetsOf). */
+  own: readonly PublishTargetRow[],
 ): CalendarItem {
-  const own = targets
-    .filter((t) => t.schedule_id === post.schedule_id)
-    .sort((a, b) => platformOrder.indexOf(a.platform) - platformOrder.indexOf(b.platform));
   return {
     scheduleId: post.schedule_id,
     jobId: post.job_id,
@@ -78,7 +76,8 @@ export function dashboardPostFromRows(
     ScheduledPostRow,
     'schedule_id' | 'brand_id' | 'content_type' | 'title' | 'scheduled_time' | 'status' | 'published_at'
   > & { brand_name: string; brand_colors: string },
-  targets: readonly PublishTargetRow[],
+  /** The post's own targets, in platform order (targetsOf). */
+  own: readonly PublishTargetRow[],
 ): DashboardPost {
   return {
     scheduleId: post.schedule_id,
@@ -90,10 +89,7 @@ export function dashboardPostFromRows(
     scheduledTime: post.scheduled_time,
     status: post.status,
     publishedAt: post.published_at,
-    targets: targets
-      .filter((t) => t.schedule_id === post.schedule_id)
-      .sort((a, b) => platformOrder.indexOf(a.platform) - platformOrder.indexOf(b.platform))
-      .map((t) => ({ platform: t.platform, status: t.status, permalink: t.permalink })),
+    targets: own.map((t) => ({ platform: t.platform, status: t.status, permalink: t.permalink })),
   };
 }
 
@@ -107,12 +103,25 @@ export function postsQuery(db: Kysely<Database>) {
     .select(['b.display_name as brand_name', 'b.colors as brand_colors', 'j.proposal_id as proposal_id']);
 }
 
+/** The posts' publish targets by schedule id, each post's in platform order. */
 export async function targetsOf(
   db: Kysely<Database>,
   scheduleIds: readonly string[],
-): Promise<PublishTargetRow[]> {
-  if (scheduleIds.length === 0) return [];
-  return db.selectFrom('publish_targets').selectAll().where('schedule_id', 'in', scheduleIds).execute();
+): Promise<Map<string, PublishTargetRow[]>> {
+  const bySchedule = new Map<string, PublishTargetRow[]>();
+  if (scheduleIds.length === 0) return bySchedule;
+  const rows = await db
+    .selectFrom('publish_targets')
+    .selectAll()
+    .where('schedule_id', 'in', scheduleIds)
+    .execute();
+  rows.sort((a, b) => platformOrder.indexOf(a.platform) - platformOrder.indexOf(b.platform));
+  for (const row of rows) {
+    const own = bySchedule.get(row.schedule_id);
+    if (own) own.push(row);
+    else bySchedule.set(row.schedule_id, [row]);
+  }
+  return bySchedule;
 }
 
 /**

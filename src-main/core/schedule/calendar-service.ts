@@ -21,7 +21,6 @@ import {
   postsQuery,
   targetsOf,
   type PostMedia,
-  type PublishTargetRow,
 } from './calendar-repository';
 import { refreshPostStatus } from './post-transitions';
 import { checkSlot, nextFreeSlot } from './slot-plan';
@@ -105,13 +104,10 @@ export class CalendarService {
       .limit(limit + 1)
       .execute();
     const page = rows.slice(0, limit);
-    const targets = new Map<string, PublishTargetRow[]>();
-    for (const target of await targetsOf(
+    const targets = await targetsOf(
       this.deps.db,
       page.map((r) => r.schedule_id),
-    )) {
-      targets.set(target.schedule_id, [...(targets.get(target.schedule_id) ?? []), target]);
-    }
+    );
     return {
       items: page.map((row) => itemFromRows(row, targets.get(row.schedule_id) ?? [])),
       timeZone: await this.timeZone(),
@@ -174,13 +170,13 @@ export class CalendarService {
       this.deps.db,
       rows.map((r) => r.schedule_id),
     );
-    return rows.map((row) => dashboardPostFromRows(row, targets));
+    return rows.map((row) => dashboardPostFromRows(row, targets.get(row.schedule_id) ?? []));
   }
 
   async get(scheduleId: string, db: Kysely<Database> = this.deps.db): Promise<CalendarItem> {
     const row = await postsQuery(db).where('p.schedule_id', '=', scheduleId).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No scheduled post "${scheduleId}".`, { scheduleId });
-    return itemFromRows(row, await targetsOf(db, [scheduleId]));
+    return itemFromRows(row, (await targetsOf(db, [scheduleId])).get(scheduleId) ?? []);
   }
 
   /**
