@@ -11,7 +11,7 @@ import { localDay, localMinutes } from '../maestro/local-time';
 import type { Clock } from '../ports/clock';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database, PostPerformanceTable } from '../store/database';
-import { metricStamps, type MetricStamp } from './metric-stamps';
+import { metricStamps, stampColumns, type MetricStamp } from './metric-stamps';
 import { roundTo } from './performance-score';
 
 /**
@@ -27,14 +27,6 @@ export interface AnalyticsViewDeps {
 }
 
 type PerformanceRow = Selectable<PostPerformanceTable> & { agent_name: string | null };
-
-const stampColumns: Record<MetricStamp, keyof PostPerformanceTable> = {
-  '1h': 'metrics_1h_at',
-  '6h': 'metrics_6h_at',
-  '24h': 'metrics_24h_at',
-  '48h': 'metrics_48h_at',
-  '7d': 'metrics_7d_at',
-};
 
 function lastStamp(row: Selectable<PostPerformanceTable>): MetricStamp | null {
   for (const stamp of [...metricStamps].reverse()) if (row[stampColumns[stamp]]) return stamp;

@@ -1,8 +1,18 @@
 import { metricStamps, type MetricStampName } from '../contract/analytics';
+import type { Database } from '../store/database';
 import { analyticsDefaults } from './defaults';
 
 export type MetricStamp = MetricStampName;
 export { metricStamps };
+
+/** The post_performance column that records when each stamp was taken. */
+export const stampColumns = {
+  '1h': 'metrics_1h_at',
+  '6h': 'metrics_6h_at',
+  '24h': 'metrics_24h_at',
+  '48h': 'metrics_48h_at',
+  '7d': 'metrics_7d_at',
+} as const satisfies Record<MetricStamp, keyof Database['post_performance']>;
 
 /** The ages (ms after publishing) during which a stamp may be taken: [from, to). */
 export function stampWindow(stamp: MetricStamp): { fromMs: number; toMs: number } {

@@ -3,7 +3,7 @@ import type { Platform } from '../contract/publishing';
 import { keywordHash } from '../proposals/keyword-hash';
 import type { Database } from '../store/database';
 import { analyticsDefaults } from './defaults';
-import { oldestMeasurableAge, type MetricStamp } from './metric-stamps';
+import { oldestMeasurableAge, stampColumns, type MetricStamp } from './metric-stamps';
 import {
   engagementRatePercent,
   percentileRanks,
@@ -143,14 +143,6 @@ export async function peersAtStamp(
     .execute();
 }
 
-const stampColumn = {
-  '1h': 'metrics_1h_at',
-  '6h': 'metrics_6h_at',
-  '24h': 'metrics_24h_at',
-  '48h': 'metrics_48h_at',
-  '7d': 'metrics_7d_at',
-} as const satisfies Record<MetricStamp, keyof Database['post_performance']>;
-
 export interface StampRecord {
   metrics: PostMetrics;
   totalInteractions: number;
@@ -201,7 +193,7 @@ export async function recordStamp(
       performance_score: performanceScore(metrics),
       relative_score: record.relativeScore,
       metrics_fetched_at: fetchedAt,
-      [stampColumn[stamp]]: fetchedAt,
+      [stampColumns[stamp]]: fetchedAt,
     };
     const provenance = {
       schedule_id: post.scheduleId,
