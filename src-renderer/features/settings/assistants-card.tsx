@@ -3,7 +3,7 @@ import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { toast } from '../../ui/toast-store';
 import { assistantSettingFields } from './maestro-settings-fields';
-import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
+import { SettingsFieldsForm } from './settings-fields-form';
 import { useAssistantConfig } from './use-assistant-config';
 
 /**
@@ -31,12 +31,7 @@ export function AssistantsCard({ view }: { view: SettingsView }) {
         do everything you can here, from reviewing proposals to publishing posts. Every call it makes appears
         in the activity log as “assistant”.
       </p>
-      <SettingsFieldsForm
-        key={savedValuesKey(view, assistantSettingFields)}
-        view={view}
-        fields={assistantSettingFields}
-        label="AI assistants"
-      />
+      <SettingsFieldsForm view={view} fields={assistantSettingFields} label="AI assistants" />
       {enabled && (
         <div className="assistant-config">
           <h3>Paste this into your assistant’s MCP configuration</h3>

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../ui/error-message';
 import { formatDateTime } from '../../ui/format';
 import { useBrands } from '../brands/use-brands';
 import { backupSettingFields, retentionFields } from './maestro-settings-fields';
-import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
+import { SettingsFieldsForm } from './settings-fields-form';
 import { useBackUpNow, useBackups, useExportBrand, useImportBrand, useRestoreBackup } from './use-backups';
 
 function size(bytes: number): string {
@@ -38,12 +38,7 @@ export function BackupsCard({ view }: { view: SettingsView }) {
   return (
     <>
       <Card title="Backups">
-        <SettingsFieldsForm
-          key={savedValuesKey(view, backupSettingFields)}
-          view={view}
-          fields={backupSettingFields}
-          label="Backups"
-        />
+        <SettingsFieldsForm view={view} fields={backupSettingFields} label="Backups" />
         <div className="backup-now">
           <label htmlFor={mediaId} className="checkbox-label">
             <input
@@ -118,12 +113,7 @@ export function BackupsCard({ view }: { view: SettingsView }) {
           Old activity, API usage and metric snapshots are tidied once a day, a few hundred rows at a time, so
           it never slows anything down. Their daily totals are kept.
         </p>
-        <SettingsFieldsForm
-          key={savedValuesKey(view, retentionFields)}
-          view={view}
-          fields={retentionFields}
-          label="Keeping old detail"
-        />
+        <SettingsFieldsForm view={view} fields={retentionFields} label="Keeping old detail" />
       </Card>
     </>
   );

@@ -1,7 +1,7 @@
 import type { SettingsView } from '@contract';
 import { Card } from '../../ui/card';
 import type { SettingField } from './settings-fields-form';
-import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
+import { SettingsFieldsForm } from './settings-fields-form';
 
 /** One switch per kind of notification (all on by default). */
 export const notificationSettingFields: readonly SettingField[] = [
@@ -44,12 +44,7 @@ export const notificationSettingFields: readonly SettingField[] = [
 export function NotificationsCard({ view }: { view: SettingsView }) {
   return (
     <Card title="Notifications">
-      <SettingsFieldsForm
-        key={savedValuesKey(view, notificationSettingFields)}
-        view={view}
-        fields={notificationSettingFields}
-        label="Notifications"
-      />
+      <SettingsFieldsForm view={view} fields={notificationSettingFields} label="Notifications" />
     </Card>
   );
 }

@@ -56,8 +56,8 @@ function changesOf(view: SettingsView, fields: readonly SettingField[], draft: D
   return { changes: changes as Partial<SettingsValues>, errors };
 }
 
-/** Key the form with this: a change saved elsewhere to one of its settings resets it to show it. */
-export function savedValuesKey(view: SettingsView, fields: readonly SettingField[]): string {
+/** The form's key: a change saved elsewhere to one of its settings resets it to show it. */
+function savedValuesKey(view: SettingsView, fields: readonly SettingField[]): string {
   return JSON.stringify(fields.map(({ key }) => view.values[key]));
 }
 
@@ -66,16 +66,18 @@ function SourceBadge({ source }: { source: string | undefined }) {
   return source === 'saved' ? <Badge tone="info">Saved</Badge> : <Badge>Default</Badge>;
 }
 
-/** A group of settings edited and saved together; each shows whether it is a default. */
-export function SettingsFieldsForm({
-  view,
-  fields,
-  label,
-}: {
+interface SettingsFieldsFormProps {
   view: SettingsView;
   fields: readonly SettingField[];
   label: string;
-}) {
+}
+
+/** A group of settings edited and saved together; each shows whether it is a default. */
+export function SettingsFieldsForm(props: SettingsFieldsFormProps) {
+  return <FieldsForm key={savedValuesKey(props.view, props.fields)} {...props} />;
+}
+
+function FieldsForm({ view, fields, label }: SettingsFieldsFormProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(view, fields));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);

@@ -16,7 +16,7 @@ import {
   serviceAddressFields,
 } from './maestro-settings-fields';
 import { NotificationsCard } from './notifications-card';
-import { savedValuesKey, SettingsFieldsForm } from './settings-fields-form';
+import { SettingsFieldsForm } from './settings-fields-form';
 import { useSettings } from './use-settings';
 
 export function SettingsPage() {
@@ -32,47 +32,22 @@ export function SettingsPage() {
       {settings.data && (
         <div className="stack">
           <Card title="Language model">
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, llmEndpointFields)}
-              view={settings.data}
-              fields={llmEndpointFields}
-              label="Language model"
-            />
+            <SettingsFieldsForm view={settings.data} fields={llmEndpointFields} label="Language model" />
           </Card>
           <Card title="LLM limits">
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, llmLimitFields)}
-              view={settings.data}
-              fields={llmLimitFields}
-              label="LLM limits"
-            />
+            <SettingsFieldsForm view={settings.data} fields={llmLimitFields} label="LLM limits" />
           </Card>
           <Card title="Daily burst">
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, burstSettingFields)}
-              view={settings.data}
-              fields={burstSettingFields}
-              label="Daily burst"
-            />
+            <SettingsFieldsForm view={settings.data} fields={burstSettingFields} label="Daily burst" />
           </Card>
           <Card title="Learning">
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, learningSettingFields)}
-              view={settings.data}
-              fields={learningSettingFields}
-              label="Learning"
-            />
+            <SettingsFieldsForm view={settings.data} fields={learningSettingFields} label="Learning" />
           </Card>
           <Card title="API key">
             <ApiKeyForm view={settings.data} />
           </Card>
           <Card title="Reel backgrounds">
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, imageSettingFields)}
-              view={settings.data}
-              fields={imageSettingFields}
-              label="Reel backgrounds"
-            />
+            <SettingsFieldsForm view={settings.data} fields={imageSettingFields} label="Reel backgrounds" />
             <ApiKeyForm view={settings.data} secretKey="images.apiKey" />
           </Card>
           <Card title="Meta app">
@@ -80,18 +55,12 @@ export function SettingsPage() {
               Your own Meta app connects each brand’s Facebook Page and Instagram professional account (Brands
               → Connections).
             </p>
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, metaAppFields)}
-              view={settings.data}
-              fields={metaAppFields}
-              label="Meta app"
-            />
+            <SettingsFieldsForm view={settings.data} fields={metaAppFields} label="Meta app" />
             <ApiKeyForm view={settings.data} secretKey="meta.appSecret" />
           </Card>
           <Card title="Google OAuth client">
             <p className="muted">Your own Google OAuth client connects each brand’s YouTube channel.</p>
             <SettingsFieldsForm
-              key={savedValuesKey(settings.data, googleClientFields)}
               view={settings.data}
               fields={googleClientFields}
               label="Google OAuth client"
@@ -103,12 +72,7 @@ export function SettingsPage() {
               Instagram fetches carousel images from a public address. Maestro puts them in this bucket for a
               few minutes and deletes them after publishing.
             </p>
-            <SettingsFieldsForm
-              key={savedValuesKey(settings.data, mediaHostFields)}
-              view={settings.data}
-              fields={mediaHostFields}
-              label="Media host"
-            />
+            <SettingsFieldsForm view={settings.data} fields={mediaHostFields} label="Media host" />
             <ApiKeyForm view={settings.data} secretKey="mediaHost.secretAccessKey" />
           </Card>
           <AssistantsCard view={settings.data} />
@@ -122,7 +86,6 @@ export function SettingsPage() {
                 “From the environment” and cannot be changed here.
               </p>
               <SettingsFieldsForm
-                key={savedValuesKey(settings.data, serviceAddressFields)}
                 view={settings.data}
                 fields={serviceAddressFields}
                 label="Service addresses"
