@@ -3,7 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { findBrandRow } from '../brands/brands-repository';
 import type { ActivityEntry } from '../contract/activity';
 import type { SecretKey } from '../contract/settings';
-import { httpCall, type HttpAnswer } from '../platforms/http-call';
+import { postGoogleForm } from '../platforms/google-oauth';
+import type { HttpAnswer } from '../platforms/http-call';
 import { PlatformError } from '../platforms/platform-error';
 import type { PlatformUsage } from '../platforms/platform-usage';
 import { classifyGoogleError } from '../platforms/youtube-client';
@@ -188,33 +189,26 @@ export class TokenRevocations {
   /** One POST to the revoke endpoint, recorded in api_usage as a `google` call. */
   private async request(token: string): Promise<RevokeVerdict> {
     const operation = 'oauth.revoke';
-    const started = performance.now();
     const url = (await this.deps.settings.values()).values.googleRevokeUrl;
-    let answer: HttpAnswer;
+    let sent: { answer: HttpAnswer; latencyMs: number };
     try {
-      answer = await httpCall('youtube', operation, url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({ token }),
-        timeoutMs: connectionsDefaults.requestTimeoutMs,
-        fetch: this.deps.fetch,
-      });
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      await this.usage.record({
-        service: 'google',
+      sent = await postGoogleForm(
         operation,
-        latencyMs: performance.now() - started,
-        outcome: 'offline',
-        error: error.message,
-      });
+        { url, timeoutMs: connectionsDefaults.requestTimeoutMs },
+        { token },
+        this.usage,
+        this.deps.fetch,
+      );
+    } catch (error) {
+      // No answer (recorded as offline): Google may not have heard it, so ask again later.
+      if (!(error instanceof PlatformError)) throw error;
       return { kind: 'retry', error: error.message };
     }
-    const verdict = revokeVerdictOf(answer);
+    const verdict = revokeVerdictOf(sent.answer);
     await this.usage.record({
       service: 'google',
       operation,
-      latencyMs: performance.now() - started,
+      latencyMs: sent.latencyMs,
       outcome: verdict.kind === 'retry' || verdict.kind === 'refused' ? 'error' : 'ok',
       error: verdict.kind === 'retry' || verdict.kind === 'refused' ? verdict.error : null,
     });

@@ -198,24 +198,28 @@ interface TokenAnswer {
   scope?: string;
 }
 
-/** One POST to the token endpoint, recorded in api_usage as a `google` call. */
-async function tokenRequest(
+/**
+ * One form POST to a Google OAuth endpoint (token, revoke). No answer at all is recorded in
+ * api_usage as an `offline` `google` call and rethrown; any answer is returned with its latency
+ * for the caller to judge and record.
+ */
+export async function postGoogleForm(
   operation: string,
-  endpoint: GoogleTokenEndpoint,
+  endpoint: { url: string; timeoutMs: number },
   params: Record<string, string>,
   usage: PlatformUsage,
   fetchImpl: Fetch | undefined,
-): Promise<GoogleTokens> {
+): Promise<{ answer: HttpAnswer; latencyMs: number }> {
   const started = performance.now();
-  let answer: HttpAnswer;
   try {
-    answer = await httpCall('youtube', operation, endpoint.tokenUrl, {
+    const answer = await httpCall('youtube', operation, endpoint.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams(params),
       timeoutMs: endpoint.timeoutMs,
       fetch: fetchImpl,
     });
+    return { answer, latencyMs: performance.now() - started };
   } catch (error) {
     await usage.record({
       service: 'google',
@@ -226,7 +230,23 @@ async function tokenRequest(
     });
     throw error;
   }
-  const latencyMs = performance.now() - started;
+}
+
+/** One POST to the token endpoint, recorded in api_usage as a `google` call. */
+async function tokenRequest(
+  operation: string,
+  endpoint: GoogleTokenEndpoint,
+  params: Record<string, string>,
+  usage: PlatformUsage,
+  fetchImpl: Fetch | undefined,
+): Promise<GoogleTokens> {
+  const { answer, latencyMs } = await postGoogleForm(
+    operation,
+    { url: endpoint.tokenUrl, timeoutMs: endpoint.timeoutMs },
+    params,
+    usage,
+    fetchImpl,
+  );
   const body = answer.json as TokenAnswer | undefined;
   if (answer.status >= 200 && answer.status < 300 && body?.access_token) {
     await usage.record({ service: 'google', operation, latencyMs, outcome: 'ok' });
