@@ -1,11 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contentLlm } from '../fakes/fake-content-llm';
 import * as fake from '../fakes/fake-electron';
 import { startFakeOpenAi } from '../fakes/fake-openai-server';
-import { makeTempDir } from '../helpers/temp-dir';
+import { appOrigin, outDir, useDesktopShell } from './desktop-shell';
 
 vi.mock('electron', () => import('../fakes/fake-electron'));
 
@@ -16,47 +16,8 @@ const { META_LOGIN_PARTITION } = await import('../../src-main/electron/meta-logi
 const { keyFileCipher } = await import('../../src-main/core/secrets/key-file-cipher');
 const { eventStreams } = await import('../../src-main/core/contract/events');
 
-let temp: ReturnType<typeof makeTempDir>;
-const outDir = '/opt/maestro/out';
-const appOrigin = 'maestro://app/index.html';
-
-beforeEach(() => {
-  fake.resetFakeElectron();
-  temp = makeTempDir();
-  process.env.MAESTRO_DATA_DIR = temp.dir;
-  process.env.XDG_CONFIG_HOME = join(temp.dir, 'config');
-  fake.app.logs = join(temp.dir, 'logs');
-  delete process.env.ELECTRON_RENDERER_URL;
-  delete process.env.XDG_CURRENT_DESKTOP;
-});
-afterEach(async () => {
-  // Quit as the app would, and wait for the shell's own final app.quit() (after the database is
-  // closed): otherwise that late quit lands in the next test and closes the next test's core.
-  const quitsBefore = fake.app.quitCalls;
-  fake.app.emit('before-quit', { preventDefault: () => undefined });
-  if (started)
-    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
-  started = false;
-  delete process.env.MAESTRO_DATA_DIR;
-  temp.cleanup();
-});
-
-let started = false;
-let quitsAtStart = 0;
-/** The shell's quit ends with its own app.quit() once the database is closed: wait for it. */
-async function quitFinished() {
-  await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThanOrEqual(quitsAtStart + 2), {
-    timeout: 10_000,
-  });
-  started = false;
-}
-async function start() {
-  quitsAtStart = fake.app.quitCalls;
-  const desktop = await runDesktopApp(outDir);
-  if (!desktop) throw new Error('the shell did not start');
-  started = true;
-  return desktop;
-}
+const shell = useDesktopShell();
+const { start, quitFinished } = shell;
 
 function invokeFrom(url: string, name: string, payload: unknown) {
   const handler = fake.ipcMain.handlers.get(ipcChannels.invoke)!;
@@ -173,7 +134,7 @@ describe('Electron shell', () => {
       const page = await fake.protocol.handlers.get('maestro')!(new Request('maestro://app/index.html'));
       expect(page.status).toBe(404);
       expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-      expect(readFileSync(join(temp.dir, 'logs', 'main.log'), 'utf8')).toContain(
+      expect(readFileSync(join(shell.dataDir, 'logs', 'main.log'), 'utf8')).toContain(
         'ELECTRON_RENDERER_URL is ignored in the installed app.',
       );
     } finally {
@@ -198,13 +159,13 @@ describe('Electron shell', () => {
       return undefined;
     };
     find(fake.Menu.application!.template, 'open-logs-folder')!.click();
-    expect(fake.shell.openedPaths).toEqual([join(temp.dir, 'logs')]);
-    expect(readFileSync(join(temp.dir, 'logs', 'main.log'), 'utf8')).toMatch(
+    expect(fake.shell.openedPaths).toEqual([join(shell.dataDir, 'logs')]);
+    expect(readFileSync(join(shell.dataDir, 'logs', 'main.log'), 'utf8')).toMatch(
       /INFO {2}Maestro 9\.9\.9 starting/,
     );
 
     fake.resetFakeElectron();
-    fake.app.logs = join(temp.dir, 'logs');
+    fake.app.logs = join(shell.dataDir, 'logs');
     fake.app.isPackaged = true;
     (process as { resourcesPath?: string }).resourcesPath = '/opt/maestro/resources';
     await start();
@@ -249,7 +210,7 @@ describe('Electron shell', () => {
     await vi.waitFor(() => expect(tray.tooltip).toBe('Maestro (running)'), { timeout: 10_000 });
     expect(item('pause')!.label).toBe('Pause Maestro');
 
-    const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
+    const sqlite = new BetterSqlite3(join(shell.dataDir, 'maestro.db'), { readonly: true });
     expect(sqlite.prepare("SELECT value FROM maestro_config WHERE key = 'is_paused'").get()).toEqual({
       value: 'false',
     });
@@ -382,7 +343,7 @@ describe('Electron shell', () => {
       value: { secrets: { llmApiKey: true }, secretProtection: 'GNOME Keyring (libsecret)' },
     });
     expect(JSON.stringify(view)).not.toContain(secret);
-    const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
+    const sqlite = new BetterSqlite3(join(shell.dataDir, 'maestro.db'), { readonly: true });
     const row = sqlite.prepare("SELECT ciphertext FROM app_secrets WHERE key = 'llm.apiKey'").get() as {
       ciphertext: Buffer;
     };
@@ -401,9 +362,9 @@ describe('Electron shell', () => {
     });
     const view = await invokeFrom(appOrigin, 'settings.get', {});
     expect(view).toMatchObject({ ok: true, value: { secretProtection: expect.stringMatching(/key file/) } });
-    const keyFile = join(temp.dir, 'secrets.key');
+    const keyFile = join(shell.dataDir, 'secrets.key');
     if (process.platform !== 'win32') expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'), { readonly: true });
+    const sqlite = new BetterSqlite3(join(shell.dataDir, 'maestro.db'), { readonly: true });
     const row = sqlite.prepare("SELECT ciphertext FROM app_secrets WHERE key = 'llm.apiKey'").get() as {
       ciphertext: Buffer;
     };
@@ -414,7 +375,7 @@ describe('Electron shell', () => {
   });
 
   it('shows a broken start to the user instead of dying silently', async () => {
-    const sqlite = new BetterSqlite3(join(temp.dir, 'maestro.db'));
+    const sqlite = new BetterSqlite3(join(shell.dataDir, 'maestro.db'));
     sqlite.pragma('user_version = 999');
     sqlite.close();
     expect(await runDesktopApp(outDir)).toBeNull();
@@ -456,7 +417,7 @@ describe('Electron shell', () => {
       { timeout: 10_000 },
     );
     // Linux: an XDG autostart entry; macOS and Windows: the OS's login items.
-    const autostart = join(temp.dir, 'config', 'autostart', 'maestro.desktop');
+    const autostart = join(shell.dataDir, 'config', 'autostart', 'maestro.desktop');
     const enabledAtLogin = () =>
       process.platform === 'linux'
         ? existsSync(autostart) && readFileSync(autostart, 'utf8').includes('--start-in-tray')
@@ -514,11 +475,11 @@ describe('Electron shell', () => {
     'quits with a notice when the window closes on a desktop that shows no tray icon',
     async () => {
       // Plain GNOME with no AppIndicator extension: gsettings lists none.
-      const gsettings = join(temp.dir, 'bin', 'gsettings');
-      mkdirSync(join(temp.dir, 'bin'));
+      const gsettings = join(shell.dataDir, 'bin', 'gsettings');
+      mkdirSync(join(shell.dataDir, 'bin'));
       writeFileSync(gsettings, '#!/bin/sh\necho "@as []"\n', { mode: 0o755 });
       const path = process.env.PATH;
-      process.env.PATH = `${join(temp.dir, 'bin')}:${path}`;
+      process.env.PATH = `${join(shell.dataDir, 'bin')}:${path}`;
       process.env.XDG_CURRENT_DESKTOP = 'GNOME';
       try {
         const desktop = await start();

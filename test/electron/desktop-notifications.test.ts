@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as fake from '../fakes/fake-electron';
-import { makeTempDir } from '../helpers/temp-dir';
+import { appOrigin, useDesktopShell } from './desktop-shell';
 
 vi.mock('electron', () => import('../fakes/fake-electron'));
 
-const { runDesktopApp } = await import('../../src-main/electron/desktop-app');
 const { desktopNotifier, isAppRoute } = await import('../../src-main/electron/desktop-notifier');
 const { desktopChannels } = await import('../../src-preload/desktop-bridge');
 const { renderFailedNotice } = await import('../../src-main/core/notifications/notification-texts');
@@ -15,35 +13,7 @@ const { renderFailedNotice } = await import('../../src-main/core/notifications/n
  * click opens the window on the page the notification is about.
  */
 
-let temp: ReturnType<typeof makeTempDir>;
-let started = false;
-const appOrigin = 'maestro://app/index.html';
-
-beforeEach(() => {
-  fake.resetFakeElectron();
-  temp = makeTempDir();
-  process.env.MAESTRO_DATA_DIR = temp.dir;
-  process.env.XDG_CONFIG_HOME = join(temp.dir, 'config');
-  fake.app.logs = join(temp.dir, 'logs');
-  delete process.env.ELECTRON_RENDERER_URL;
-});
-afterEach(async () => {
-  // Quit as the app would and wait for the shell's own final quit (after its database closed).
-  const quitsBefore = fake.app.quitCalls;
-  fake.app.emit('before-quit', { preventDefault: () => undefined });
-  if (started)
-    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
-  started = false;
-  delete process.env.MAESTRO_DATA_DIR;
-  temp.cleanup();
-});
-
-async function start() {
-  const desktop = await runDesktopApp('/opt/maestro/out');
-  if (!desktop) throw new Error('the shell did not start');
-  started = true;
-  return desktop;
-}
+const { start } = useDesktopShell();
 
 const notice = (jobId: string) =>
   renderFailedNotice({
