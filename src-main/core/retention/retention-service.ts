@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import { localDay } from '../maestro/local-time';
 import { isoNow, type Clock } from '../ports/clock';
@@ -25,21 +25,22 @@ function dayOf(iso: string): string {
   return iso.slice(0, 10);
 }
 
-/** Sums rows into one total per key. */
-function totalsBy<R, T extends Record<string, number>>(
-  rows: readonly R[],
-  keyOf: (row: R) => string,
-  amounts: (row: R) => T,
-): Map<string, { first: R; sum: T }> {
-  const totals = new Map<string, { first: R; sum: T }>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const add = amounts(row);
-    const entry = totals.get(key);
-    if (!entry) totals.set(key, { first: row, sum: { ...add } });
-    else for (const name of Object.keys(add) as Array<keyof T>) (entry.sum[name] as number) += add[name]!;
-  }
-  return totals;
+type DailyTable = 'activity_daily' | 'api_usage_daily' | 'metric_snapshots_daily';
+
+/** How one kind of row is pruned into its daily totals (migration 013). */
+interface DailyRollUp<R, T extends DailyTable> {
+  from: 'activity_log' | 'api_usage' | 'metric_snapshots';
+  /** The next batch: the oldest rows past the bound, at most a batch of them. */
+  oldest: (trx: Transaction<Database>) => Promise<R[]>;
+  into: T;
+  /** The daily table's primary key; every other column is a sum. */
+  key: ReadonlyArray<keyof Database[T] & string>;
+  /** One row's share of its day's totals. */
+  share: (row: R) => Database[T] & Record<string, string | number>;
+}
+
+function sumColumns(share: Record<string, unknown>, key: readonly string[]): string[] {
+  return Object.keys(share).filter((column) => !key.includes(column));
 }
 
 /**
@@ -163,179 +164,152 @@ export class RetentionService {
 
   /** One batch of the oldest entries before a time (the age) or up to an id (the size bound). */
   private activityBatch(bound: { olderThan: string } | { upToId: number }): Promise<number> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('activity_log')
-        .select(['id', 'at', 'level'])
-        .where((eb) => ('olderThan' in bound ? eb('at', '<', bound.olderThan) : eb('id', '<=', bound.upToId)))
-        .orderBy('olderThan' in bound ? 'at' : 'id')
-        .limit(this.batchSize)
-        .execute();
-      if (rows.length === 0) return 0;
-      const totals = totalsBy(
-        rows,
-        (r) => `${dayOf(r.at)} ${r.level}`,
-        () => ({ entries: 1 }),
-      );
-      for (const { first, sum } of totals.values()) {
-        await trx
-          .insertInto('activity_daily')
-          .values({ day: dayOf(first.at), level: first.level, entries: sum.entries })
-          .onConflict((oc) =>
-            oc.columns(['day', 'level']).doUpdateSet((eb) => ({
-              entries: eb('activity_daily.entries', '+', eb.ref('excluded.entries')),
-            })),
+    return this.rollUpBatch({
+      from: 'activity_log',
+      oldest: (trx) =>
+        trx
+          .selectFrom('activity_log')
+          .select(['id', 'at', 'level'])
+          .where((eb) =>
+            'olderThan' in bound ? eb('at', '<', bound.olderThan) : eb('id', '<=', bound.upToId),
           )
-          .execute();
-      }
-      await trx
-        .deleteFrom('activity_log')
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-      return rows.length;
+          .orderBy('olderThan' in bound ? 'at' : 'id')
+          .limit(this.batchSize)
+          .execute(),
+      into: 'activity_daily',
+      key: ['day', 'level'],
+      share: (r) => ({ day: dayOf(r.at), level: r.level, entries: 1 }),
     });
   }
 
   private usageBatch(cutoff: string): Promise<number> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('api_usage')
-        .select([
-          'id',
-          'created_at',
-          'service',
-          'operation',
-          'model',
-          'outcome',
-          'tokens_in',
-          'tokens_out',
-          'latency_ms',
-          'cost_usd',
-        ])
-        .where('created_at', '<', cutoff)
-        .orderBy('created_at')
-        .limit(this.batchSize)
-        .execute();
-      if (rows.length === 0) return 0;
-      const totals = totalsBy(
-        rows,
-        (r) => JSON.stringify([dayOf(r.created_at), r.service, r.operation, r.model ?? '', r.outcome]),
-        (r) => ({
-          calls: 1,
-          tokens_in: r.tokens_in,
-          tokens_out: r.tokens_out,
-          latency_ms: r.latency_ms,
-          cost_usd: r.cost_usd,
-        }),
-      );
-      for (const { first, sum } of totals.values()) {
-        await trx
-          .insertInto('api_usage_daily')
-          .values({
-            day: dayOf(first.created_at),
-            service: first.service,
-            operation: first.operation,
-            model: first.model ?? '',
-            outcome: first.outcome,
-            ...sum,
-          })
-          .onConflict((oc) =>
-            oc.columns(['day', 'service', 'operation', 'model', 'outcome']).doUpdateSet((eb) => ({
-              calls: eb('api_usage_daily.calls', '+', eb.ref('excluded.calls')),
-              tokens_in: eb('api_usage_daily.tokens_in', '+', eb.ref('excluded.tokens_in')),
-              tokens_out: eb('api_usage_daily.tokens_out', '+', eb.ref('excluded.tokens_out')),
-              latency_ms: eb('api_usage_daily.latency_ms', '+', eb.ref('excluded.latency_ms')),
-              cost_usd: eb('api_usage_daily.cost_usd', '+', eb.ref('excluded.cost_usd')),
-            })),
-          )
-          .execute();
-      }
-      await trx
-        .deleteFrom('api_usage')
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-      return rows.length;
+    return this.rollUpBatch({
+      from: 'api_usage',
+      oldest: (trx) =>
+        trx
+          .selectFrom('api_usage')
+          .select([
+            'id',
+            'created_at',
+            'service',
+            'operation',
+            'model',
+            'outcome',
+            'tokens_in',
+            'tokens_out',
+            'latency_ms',
+            'cost_usd',
+          ])
+          .where('created_at', '<', cutoff)
+          .orderBy('created_at')
+          .limit(this.batchSize)
+          .execute(),
+      into: 'api_usage_daily',
+      key: ['day', 'service', 'operation', 'model', 'outcome'],
+      share: (r) => ({
+        day: dayOf(r.created_at),
+        service: r.service,
+        operation: r.operation,
+        model: r.model ?? '',
+        outcome: r.outcome,
+        calls: 1,
+        tokens_in: r.tokens_in,
+        tokens_out: r.tokens_out,
+        latency_ms: r.latency_ms,
+        cost_usd: r.cost_usd,
+      }),
     });
   }
 
   private snapshotBatch(cutoff: string): Promise<number> {
+    return this.rollUpBatch({
+      from: 'metric_snapshots',
+      oldest: (trx) =>
+        trx
+          .selectFrom('metric_snapshots as ms')
+          .leftJoin('post_performance as pp', (join) =>
+            join.onRef('pp.platform', '=', 'ms.platform').onRef('pp.media_id', '=', 'ms.media_id'),
+          )
+          .select([
+            'ms.id',
+            'ms.fetched_at',
+            'ms.platform',
+            'ms.stamp',
+            'ms.views',
+            'ms.reach',
+            'ms.likes',
+            'ms.comments',
+            'ms.saves',
+            'ms.shares',
+            'ms.total_interactions',
+            'pp.brand_id',
+          ])
+          .where('ms.fetched_at', '<', cutoff)
+          .orderBy('ms.fetched_at')
+          .limit(this.batchSize)
+          .execute(),
+      into: 'metric_snapshots_daily',
+      key: ['day', 'brand_id', 'platform', 'stamp'],
+      share: (r) => ({
+        day: dayOf(r.fetched_at),
+        brand_id: r.brand_id ?? '',
+        platform: r.platform,
+        stamp: r.stamp,
+        snapshots: 1,
+        views: r.views,
+        reach: r.reach,
+        likes: r.likes,
+        comments: r.comments,
+        saves: r.saves,
+        shares: r.shares,
+        total_interactions: r.total_interactions,
+      }),
+    });
+  }
+
+  /**
+   * One batch in one transaction: the oldest rows, their shares summed per daily key and added to
+   * the daily table (a key already there gets the sums added), then the rows deleted.
+   */
+  private rollUpBatch<R extends { id: number }, T extends DailyTable>(
+    rollUp: DailyRollUp<R, T>,
+  ): Promise<number> {
     return this.deps.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('metric_snapshots as ms')
-        .leftJoin('post_performance as pp', (join) =>
-          join.onRef('pp.platform', '=', 'ms.platform').onRef('pp.media_id', '=', 'ms.media_id'),
-        )
-        .select([
-          'ms.id',
-          'ms.fetched_at',
-          'ms.platform',
-          'ms.stamp',
-          'ms.views',
-          'ms.reach',
-          'ms.likes',
-          'ms.comments',
-          'ms.saves',
-          'ms.shares',
-          'ms.total_interactions',
-          'pp.brand_id',
-        ])
-        .where('ms.fetched_at', '<', cutoff)
-        .orderBy('ms.fetched_at')
-        .limit(this.batchSize)
-        .execute();
+      const rows = await rollUp.oldest(trx);
       if (rows.length === 0) return 0;
-      const totals = totalsBy(
-        rows,
-        (r) => JSON.stringify([dayOf(r.fetched_at), r.brand_id ?? '', r.platform, r.stamp]),
-        (r) => ({
-          snapshots: 1,
-          views: r.views,
-          reach: r.reach,
-          likes: r.likes,
-          comments: r.comments,
-          saves: r.saves,
-          shares: r.shares,
-          total_interactions: r.total_interactions,
-        }),
-      );
-      for (const { first, sum } of totals.values()) {
+      const key: readonly string[] = rollUp.key;
+      const totals = new Map<string, Record<string, string | number>>();
+      for (const row of rows) {
+        const share: Record<string, string | number> = { ...rollUp.share(row) };
+        const group = JSON.stringify(key.map((column) => share[column]));
+        const total = totals.get(group);
+        if (!total) {
+          totals.set(group, share);
+          continue;
+        }
+        for (const column of sumColumns(share, key)) (total[column] as number) += share[column] as number;
+      }
+      for (const total of totals.values()) {
+        const sums = sumColumns(total, key);
         await trx
-          .insertInto('metric_snapshots_daily')
-          .values({
-            day: dayOf(first.fetched_at),
-            brand_id: first.brand_id ?? '',
-            platform: first.platform,
-            stamp: first.stamp,
-            ...sum,
-          })
+          .insertInto(rollUp.into)
+          .values(total as never)
           .onConflict((oc) =>
-            oc.columns(['day', 'brand_id', 'platform', 'stamp']).doUpdateSet((eb) => ({
-              snapshots: eb('metric_snapshots_daily.snapshots', '+', eb.ref('excluded.snapshots')),
-              views: eb('metric_snapshots_daily.views', '+', eb.ref('excluded.views')),
-              reach: eb('metric_snapshots_daily.reach', '+', eb.ref('excluded.reach')),
-              likes: eb('metric_snapshots_daily.likes', '+', eb.ref('excluded.likes')),
-              comments: eb('metric_snapshots_daily.comments', '+', eb.ref('excluded.comments')),
-              saves: eb('metric_snapshots_daily.saves', '+', eb.ref('excluded.saves')),
-              shares: eb('metric_snapshots_daily.shares', '+', eb.ref('excluded.shares')),
-              total_interactions: eb(
-                'metric_snapshots_daily.total_interactions',
-                '+',
-                eb.ref('excluded.total_interactions'),
+            oc
+              .columns(rollUp.key as never)
+              .doUpdateSet(
+                Object.fromEntries(
+                  sums.map((column) => [
+                    column,
+                    sql`${sql.ref(`${rollUp.into}.${column}`)} + ${sql.ref(`excluded.${column}`)}`,
+                  ]),
+                ) as never,
               ),
-            })),
           )
           .execute();
       }
       await trx
-        .deleteFrom('metric_snapshots')
+        .deleteFrom(rollUp.from)
         .where(
           'id',
           'in',
