@@ -127,31 +127,13 @@ export function metricsNow(world: MetaWorld, post: AudiencePost): Required<Audie
 // ---------------------------------------------------------------------------------------------
 // Metric sets (reference §3.1). [V] for the headline names; the extras are [U] names.
 
+/** What every reel, feed post and album offers; reels and feed posts add their own. */
+const POST_METRICS = ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'];
+
 const MEDIA_METRICS: Record<'reel' | 'feed' | 'album' | 'story', readonly string[]> = {
-  reel: [
-    'views',
-    'reach',
-    'likes',
-    'comments',
-    'shares',
-    'saved',
-    'total_interactions',
-    'ig_reels_avg_watch_time',
-    'ig_reels_video_view_total_time',
-  ],
-  feed: [
-    'views',
-    'reach',
-    'likes',
-    'comments',
-    'shares',
-    'saved',
-    'total_interactions',
-    'follows',
-    'profile_visits',
-    'profile_activity',
-  ],
-  album: ['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions'],
+  reel: [...POST_METRICS, 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time'],
+  feed: [...POST_METRICS, 'follows', 'profile_visits', 'profile_activity'],
+  album: POST_METRICS,
   story: [
     'views',
     'reach',
@@ -194,19 +176,13 @@ const ACCOUNT_METRICS = [
   'profile_links_taps',
   'follower_count',
 ] as const;
-/** Account metrics only offered as a total over the window (metric_type=total_value). [U] */
-const TOTAL_VALUE_ONLY = new Set([
-  'views',
-  'accounts_engaged',
-  'total_interactions',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'replies',
-  'follows_and_unfollows',
-  'profile_links_taps',
-]);
+/**
+ * Account metrics only offered as a total over the window (metric_type=total_value): all but
+ * reach and follower_count. [U]
+ */
+const TOTAL_VALUE_ONLY = new Set<string>(
+  ACCOUNT_METRICS.filter((name) => name !== 'reach' && name !== 'follower_count'),
+);
 
 /** Facebook reel (video) insights. [U] names, from the Reels publishing guide's insights section. */
 const FACEBOOK_REEL_METRICS = [
