@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as fake from '../fakes/fake-electron';
-import { makeTempDir } from '../helpers/temp-dir';
+import { appOrigin, useDesktopShell } from './desktop-shell';
 
 vi.mock('electron', () => import('../fakes/fake-electron'));
 
-const { runDesktopApp } = await import('../../src-main/electron/desktop-app');
 const { META_LOGIN_PARTITION, openMetaLoginWindow, readLoginRedirect } =
   await import('../../src-main/electron/meta-login');
 const { isSafeExternalUrl } = await import('../../src-main/electron/desktop-ipc');
@@ -12,8 +11,6 @@ const { desktopChannels } = await import('../../src-preload/desktop-bridge');
 
 const REDIRECT = 'https://www.facebook.com/connect/login_success.html';
 const DIALOG = `https://www.facebook.com/v25.0/dialog/oauth?client_id=1000000000000001&redirect_uri=${encodeURIComponent(REDIRECT)}&response_type=token&state=s7a7e&scope=pages_show_list`;
-const outDir = '/opt/maestro/out';
-const appOrigin = 'maestro://app/index.html';
 
 function openLogin(url = DIALOG) {
   const opened: string[] = [];
@@ -156,36 +153,21 @@ describe('system browser', () => {
 });
 
 describe('through the desktop app', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-
-  beforeEach(() => {
-    temp = makeTempDir();
-    process.env.MAESTRO_DATA_DIR = temp.dir;
-    delete process.env.ELECTRON_RENDERER_URL;
-  });
-  afterEach(async () => {
-    // Wait for the shell's own final app.quit() (after its database closed), so it cannot land
-    // in the next test and close that test's core.
-    const quitsBefore = fake.app.quitCalls;
-    fake.app.emit('before-quit', { preventDefault: () => undefined });
-    await vi.waitFor(() => expect(fake.app.quitCalls).toBeGreaterThan(quitsBefore), { timeout: 10_000 });
-    delete process.env.MAESTRO_DATA_DIR;
-    temp.cleanup();
-  });
+  const { start } = useDesktopShell();
 
   function callFrom(url: string, channel: string, ...args: unknown[]) {
     return fake.ipcMain.handlers.get(channel)!({ senderFrame: { url } }, ...args);
   }
 
   it('opens the login window from the creator’s Meta app settings while the main window stays closed to the outside', async () => {
-    const desktop = await runDesktopApp(outDir);
-    await desktop!.core.invoke('brands.create', {
+    const desktop = await start();
+    await desktop.core.invoke('brands.create', {
       id: 'healthy-college',
       displayName: 'Healthy',
       colors: { primary: '#004F00', accent: '#dcf6c8' },
     });
-    await desktop!.core.invoke('settings.set', { values: { metaAppId: '1000000000000001' } });
-    await desktop!.core.invoke('secrets.set', { key: 'meta.appSecret', value: 'app-secret' });
+    await desktop.core.invoke('settings.set', { values: { metaAppId: '1000000000000001' } });
+    await desktop.core.invoke('secrets.set', { key: 'meta.appSecret', value: 'app-secret' });
 
     // A page that is not ours gets nothing.
     expect(
@@ -219,8 +201,8 @@ describe('through the desktop app', () => {
   });
 
   it('says where to set the Meta app when none is set, without opening a window', async () => {
-    const desktop = await runDesktopApp(outDir);
-    await desktop!.core.invoke('brands.create', {
+    const desktop = await start();
+    await desktop.core.invoke('brands.create', {
       id: 'healthy-college',
       displayName: 'Healthy',
       colors: { primary: '#004F00', accent: '#dcf6c8' },
@@ -235,7 +217,7 @@ describe('through the desktop app', () => {
   });
 
   it('opens the system browser for the app only, and refuses other schemes', async () => {
-    await runDesktopApp(outDir);
+    await start();
     expect(
       await callFrom(appOrigin, desktopChannels.openExternal, 'https://accounts.google.com/o/oauth2/v2/auth'),
     ).toEqual({
