@@ -2,29 +2,39 @@ import type { Core } from '../../../src-main/core/app';
 
 /**
  * A rendered job with a calendar item and one publish target per platform, written with SQL so
- * the connection tests do not depend on the scheduler: what the calendar would hold for a brand.
+ * the connection and dashboard tests do not depend on the scheduler or the publisher: what the
+ * calendar would hold for a brand. A published target has its id, permalink and `publishedAt`.
  */
 export async function insertScheduledPost(
   core: Core,
   input: {
     brandId: string;
     scheduleId: string;
-    targets: Partial<Record<'instagram' | 'facebook' | 'youtube', 'scheduled' | 'published' | 'waiting'>>;
+    targets: Partial<
+      Record<'instagram' | 'facebook' | 'youtube', 'scheduled' | 'published' | 'failed' | 'waiting'>
+    >;
     at?: string;
+    title?: string;
+    contentType?: 'reel' | 'carousel';
+    status?: 'scheduled' | 'published' | 'partial' | 'waiting';
+    publishedAt?: string;
   },
 ): Promise<void> {
   const { db } = core.store;
   const now = '2026-11-25T10:00:00.000Z';
   const jobId = `GEN-${input.scheduleId.slice(4)}`;
+  const title = input.title ?? 'Three habits that protect your sleep';
+  const contentType = input.contentType ?? 'reel';
+  const variant = contentType === 'reel' ? 'dark' : 'post';
   await db
     .insertInto('generation_jobs')
     .values({
       job_id: jobId,
       proposal_id: null,
       status: 'completed',
-      title: 'Three habits that protect your sleep',
+      title,
       content_lines: '[]',
-      variant: 'dark',
+      variant,
       ai_prompt: null,
       cta_type: null,
       brands: JSON.stringify([input.brandId]),
@@ -51,9 +61,9 @@ export async function insertScheduledPost(
       schedule_id: input.scheduleId,
       job_id: jobId,
       brand_id: input.brandId,
-      content_type: 'reel',
-      variant: 'dark',
-      title: 'Three habits that protect your sleep',
+      content_type: contentType,
+      variant,
+      title,
       caption: 'Sleep is built during the day.',
       facebook_caption: 'Sleep is built during the day.',
       youtube_title: null,
@@ -63,10 +73,10 @@ export async function insertScheduledPost(
       scheduled_time: input.at ?? '2026-11-26T09:00:00.000Z',
       slot_source: 'auto',
       slot_note: null,
-      status: 'scheduled',
+      status: input.status ?? 'scheduled',
       platforms: JSON.stringify(Object.keys(input.targets)),
       media: '{}',
-      published_at: null,
+      published_at: input.publishedAt ?? null,
       publish_error: null,
       created_at: now,
       updated_at: now,
@@ -82,13 +92,13 @@ export async function insertScheduledPost(
         step: null,
         step_started_at: null,
         external_id: status === 'published' ? 'published-id' : null,
-        permalink: null,
+        permalink: status === 'published' ? `https://example.test/${platform}/${input.scheduleId}` : null,
         next_attempt_at: null,
         wait_reason: status === 'waiting' ? 'connection_expired' : null,
-        last_error: null,
+        last_error: status === 'failed' ? 'refused' : null,
         error_code: null,
         suggested_fix: null,
-        published_at: status === 'published' ? now : null,
+        published_at: status === 'published' ? (input.publishedAt ?? now) : null,
         updated_at: now,
       })
       .execute();

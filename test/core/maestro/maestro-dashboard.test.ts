@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/app';
 import { openTempCore, type TempCore } from '../../helpers/temp-core';
+import { insertScheduledPost } from '../connections/publishing-rows';
 
 /**
  * The dashboard's numbers on a real SQLite file, from rows set by hand. The clock is
@@ -39,88 +40,18 @@ async function post(
     publishedAt?: string;
   },
 ): Promise<string> {
-  const { db } = core.store;
   serial += 1;
   const scheduleId = `SCH-dash${String(serial).padStart(6, '0')}`;
-  const jobId = `GEN-dash${serial}`;
-  const type = input.type ?? 'reel';
-  await db
-    .insertInto('generation_jobs')
-    .values({
-      job_id: jobId,
-      proposal_id: null,
-      status: 'completed',
-      title: `Post ${serial}`,
-      content_lines: '[]',
-      variant: type === 'reel' ? 'dark' : 'post',
-      ai_prompt: null,
-      cta_type: null,
-      brands: JSON.stringify([input.brandId]),
-      platforms: JSON.stringify(Object.keys(input.targets)),
-      fixed_title: 0,
-      brand_outputs: '{}',
-      current_step: null,
-      progress_percent: 100,
-      attempts: 1,
-      error_message: null,
-      created_at: NOW,
-      started_at: NOW,
-      completed_at: NOW,
-      caption: 'A caption.',
-      failed_step: null,
-      error_details: null,
-      updated_at: NOW,
-      brand_id: input.brandId,
-    })
-    .execute();
-  await db
-    .insertInto('scheduled_posts')
-    .values({
-      schedule_id: scheduleId,
-      job_id: jobId,
-      brand_id: input.brandId,
-      content_type: type,
-      variant: type === 'reel' ? 'dark' : 'post',
-      title: `Post ${serial}`,
-      caption: 'A caption.',
-      facebook_caption: 'A caption.',
-      youtube_title: null,
-      youtube_title_source: null,
-      youtube_description: null,
-      first_comment: null,
-      scheduled_time: input.at,
-      slot_source: 'auto',
-      slot_note: null,
-      status: input.status ?? 'scheduled',
-      platforms: JSON.stringify(Object.keys(input.targets)),
-      media: '{}',
-      published_at: input.publishedAt ?? null,
-      publish_error: null,
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .execute();
-  for (const [platform, status] of Object.entries(input.targets)) {
-    await db
-      .insertInto('publish_targets')
-      .values({
-        schedule_id: scheduleId,
-        platform: platform as Platform,
-        status,
-        step: null,
-        step_started_at: null,
-        external_id: status === 'published' ? `media-${serial}` : null,
-        permalink: status === 'published' ? `https://example.test/${platform}/${serial}` : null,
-        next_attempt_at: null,
-        wait_reason: null,
-        last_error: status === 'failed' ? 'refused' : null,
-        error_code: null,
-        suggested_fix: null,
-        published_at: status === 'published' ? input.publishedAt! : null,
-        updated_at: NOW,
-      })
-      .execute();
-  }
+  await insertScheduledPost(core, {
+    brandId: input.brandId,
+    scheduleId,
+    targets: input.targets,
+    at: input.at,
+    title: `Post ${serial}`,
+    contentType: input.type,
+    status: input.status,
+    publishedAt: input.publishedAt,
+  });
   return scheduleId;
 }
 
