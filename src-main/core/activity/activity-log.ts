@@ -4,7 +4,7 @@ import type { EventHub } from '../events/event-hub';
 import type { Clock } from '../ports/clock';
 import { isoNow } from '../ports/clock';
 import type { ActivityLogTable, Database } from '../store/database';
-import type { ActivityScope, SearchIndex } from '../search/search-index';
+import { inHitOrder, type ActivityScope, type SearchIndex } from '../search/search-index';
 import { searchTermsOf } from '../search/search-terms';
 import { sqliteSearchIndex } from '../search/sqlite-search-index';
 import { activityDefaults } from './defaults';
@@ -92,14 +92,12 @@ export class ActivityLog {
           hits.map((hit) => hit.key),
         )
         .execute();
-      // In the index's order (newest first).
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return hits.flatMap((hit) => {
-        const row = byId.get(hit.key);
-        return row
-          ? [{ ...activityEntryFromRow(row), highlight: { title: hit.title, snippet: hit.snippet } }]
-          : [];
-      });
+      return inHitOrder(
+        hits,
+        rows,
+        (row) => row.id,
+        (row, highlight) => ({ ...activityEntryFromRow(row), highlight }),
+      );
     }
     const rows = await this.deps.db
       .selectFrom('activity_log')

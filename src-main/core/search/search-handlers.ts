@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SearchResults } from '../contract/search-results';
 import type { DomainHandlers } from '../dispatcher';
 import type { Database } from '../store/database';
-import type { SearchIndex } from './search-index';
+import { inHitOrder, type SearchIndex } from './search-index';
 import { searchTermsOf } from './search-terms';
 
 const DEFAULT_LIMIT = 10;
@@ -57,43 +57,38 @@ export async function searchEverything(
         )
         .execute()
     : [];
-  const proposalById = new Map(proposals.map((p) => [p.id, p]));
-  const postById = new Map(posts.map((p) => [p.schedule_id, p]));
-  const entryById = new Map(entries.map((e) => [e.id, e]));
   return {
-    proposals: proposalHits.flatMap((hit) => {
-      const p = proposalById.get(hit.key);
-      return p
-        ? [
-            {
-              proposalId: p.proposal_id,
-              brandId: p.brand_id,
-              status: p.status,
-              contentType: p.content_type,
-              createdAt: p.created_at,
-              highlight: { title: hit.title, snippet: hit.snippet },
-            },
-          ]
-        : [];
-    }),
-    posts: postHits.flatMap((hit) => {
-      const p = postById.get(hit.key);
-      return p
-        ? [
-            {
-              scheduleId: p.schedule_id,
-              brandId: p.brand_id,
-              status: p.status,
-              scheduledTime: p.scheduled_time,
-              highlight: { title: hit.title, snippet: hit.snippet },
-            },
-          ]
-        : [];
-    }),
-    activity: activityHits.flatMap((hit) => {
-      const e = entryById.get(hit.key);
-      return e ? [{ id: e.id, at: e.at, highlight: { title: hit.title, snippet: hit.snippet } }] : [];
-    }),
+    proposals: inHitOrder(
+      proposalHits,
+      proposals,
+      (p) => p.id,
+      (p, highlight) => ({
+        proposalId: p.proposal_id,
+        brandId: p.brand_id,
+        status: p.status,
+        contentType: p.content_type,
+        createdAt: p.created_at,
+        highlight,
+      }),
+    ),
+    posts: inHitOrder(
+      postHits,
+      posts,
+      (p) => p.schedule_id,
+      (p, highlight) => ({
+        scheduleId: p.schedule_id,
+        brandId: p.brand_id,
+        status: p.status,
+        scheduledTime: p.scheduled_time,
+        highlight,
+      }),
+    ),
+    activity: inHitOrder(
+      activityHits,
+      entries,
+      (e) => e.id,
+      (e, highlight) => ({ id: e.id, at: e.at, highlight }),
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ActivityEntry } from '../contract/activity';
 import type { Proposal } from '../contract/proposals';
-import type { TextSegment } from '../contract/search';
+import type { SearchHighlight, TextSegment } from '../contract/search';
 
 /** One match: the row it found, its title with the matches marked, and a snippet of its text. */
 export interface SearchHit<K> {
@@ -51,4 +51,21 @@ export interface SearchIndex {
   ): Promise<Array<SearchHit<number>>>;
   /** Calendar posts by their title and captions; the key is the schedule id. */
   captions(terms: readonly string[], limit: number): Promise<Array<SearchHit<string>>>;
+}
+
+/**
+ * The rows a search found, in the index's order (newest first), each built with its hit's
+ * highlight; a hit whose row is gone meanwhile is left out.
+ */
+export function inHitOrder<K, R, T>(
+  hits: ReadonlyArray<SearchHit<K>>,
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+  build: (row: R, highlight: SearchHighlight) => T,
+): T[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return hits.flatMap((hit) => {
+    const row = byKey.get(hit.key);
+    return row === undefined ? [] : [build(row, { title: hit.title, snippet: hit.snippet })];
+  });
 }
