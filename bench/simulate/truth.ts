@@ -1,19 +1,16 @@
 import { strategyNames } from '../../src-main/core/agents/strategies';
+import { seededRandom } from '../../src-main/core/ports/random';
+import { fnv1a } from '../../test/fakes/fake-audience';
 import type { World } from './world';
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** A stable uniform in (0, 1) from a key (FNV-1a then a mulberry32 round): the world's dice. */
+/**
+ * A stable uniform in (0, 1) from a key: the first mulberry32 draw seeded with the key's FNV-1a,
+ * moved half a step (2^-33) off 0 so Box–Muller's log never sees it. The world's dice.
+ */
 export function unit(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  let t = (h + 0x6d2b79f5) >>> 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
+  return seededRandom(fnv1a(key)).next() + 2 ** -33;
 }
 
 /** A stable standard normal from a key (Box–Muller on two keyed uniforms). */

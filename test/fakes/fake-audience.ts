@@ -77,14 +77,19 @@ export function wholeMetrics(metrics: AudienceMetrics | null): Required<Audience
   };
 }
 
-/** FNV-1a of a string, as a number in [0, 1): a stable "random" per post id. */
-function unitHash(text: string): number {
+/** FNV-1a (32-bit) of a string: a stable number per key, for fakes and simulated worlds. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash / 0x1_0000_0000;
+  return hash;
+}
+
+/** FNV-1a of a string, as a number in [0, 1): a stable "random" per post id. */
+function unitHash(text: string): number {
+  return fnv1a(text) / 0x1_0000_0000;
 }
 
 const HOUR_MS = 3600_000;
