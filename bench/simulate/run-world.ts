@@ -54,13 +54,14 @@ export async function runWorld(input: {
   const clock = manualClock(world.start);
   const truth = new Truth(world, seed);
   const igIdOf = (i: number) => `178414${String(i + 1).padStart(11, '0')}`;
+  const pageIdOf = (i: number) => `30000000000000${String(i + 1).padStart(2, '0')}`;
   const brandByIg = new Map(world.brands.map((b, i) => [igIdOf(i), b.id]));
   let labels: ReturnType<typeof labelsFromDatabase> | null = null;
   const meta = await startFakeMeta({
     now: () => clock.now(),
     users: [{ id: '2000000000000001', name: 'Creator', token: USER_TOKEN, tokenLifetime: 'long' }],
     pages: world.brands.map((b, i) => ({
-      id: `30000000000000${String(i + 1).padStart(2, '0')}`,
+      id: pageIdOf(i),
       name: b.displayName,
       accessToken: `fake-page-token-${b.id}`,
       instagram: { id: igIdOf(i), username: b.id.replace(/-/g, '') },
@@ -135,7 +136,7 @@ export async function runWorld(input: {
       await call('connections.connectMeta', {
         brandId: brand.id,
         userToken: USER_TOKEN,
-        pageId: `30000000000000${String(i + 1).padStart(2, '0')}`,
+        pageId: pageIdOf(i),
       });
     }
     labels = labelsFromDatabase(join(dir, 'maestro.db'));
@@ -192,7 +193,7 @@ export async function runWorld(input: {
       const result = await c.invoke('connections.connectMeta', {
         brandId: brand_id,
         userToken: token,
-        pageId: `30000000000000${String(i + 1).padStart(2, '0')}`,
+        pageId: pageIdOf(i),
       });
       if (!result.ok) throw new Error(`reconnecting ${brand_id}: ${result.error.message}`);
     }
