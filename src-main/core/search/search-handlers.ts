@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { proposalStatuses } from '../contract/proposals';
 import type { SearchResults } from '../contract/search-results';
 import type { DomainHandlers } from '../dispatcher';
 import type { Database } from '../store/database';
@@ -16,11 +17,7 @@ export async function searchEverything(
   const terms = searchTermsOf(input.text);
   const limit = input.limit ?? DEFAULT_LIMIT;
   const [proposalHits, postHits, activityHits] = [
-    await index.proposals(
-      terms,
-      { statuses: ['pending', 'needs_review', 'accepted', 'rejected', 'expired'] },
-      { limit },
-    ),
+    await index.proposals(terms, { statuses: proposalStatuses }, { limit }),
     await index.captions(terms, limit),
     await index.activity(terms, { limit }),
   ];
