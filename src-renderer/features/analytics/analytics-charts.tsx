@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import type { AnalyticsBrand } from '@contract';
 import { ChartFigure, chartStyle } from '../../ui/chart-figure';
+import { platformName } from '../calendar/post-presentation';
 import {
   describeSeries,
   formatCompact,
@@ -21,7 +22,6 @@ import {
   formatHour,
   formatPercent,
   platformColors,
-  platformLabels,
   platformsIn,
   rankHours,
   type BestHour,
@@ -65,7 +65,7 @@ export function PlatformTrendChart({
           <Line
             key={platform}
             dataKey={platform}
-            name={platformLabels[platform]}
+            name={platformName[platform]}
             stroke={platformColors[platform]}
             strokeWidth={2}
             dot={{ r: 3 }}

@@ -8,14 +8,9 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { toast } from '../../ui/toast-store';
 import { useBrands } from '../brands/use-brands';
+import { platformName } from '../calendar/post-presentation';
 import { BestHoursChart, EngagementChart, PlatformTrendChart } from './analytics-charts';
-import {
-  describeCollection,
-  formatCount,
-  formatPercent,
-  formatRelative,
-  platformLabels,
-} from './analytics-presentation';
+import { describeCollection, formatCount, formatPercent, formatRelative } from './analytics-presentation';
 import { PostRanking } from './post-ranking';
 import { useBrandAnalytics, useCollectNow } from './use-analytics';
 import './analytics.css';
@@ -233,7 +228,7 @@ function Totals({ data }: { data: AnalyticsBrand }) {
       </div>
       {data.current.map((c) => (
         <div key={c.platform}>
-          <dt>{platformLabels[c.platform]} followers</dt>
+          <dt>{platformName[c.platform]} followers</dt>
           <dd title={`as of ${formatDateTime(c.fetchedAt)}`}>{formatCount(c.followers)}</dd>
         </div>
       ))}

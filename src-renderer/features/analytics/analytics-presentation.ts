@@ -1,4 +1,5 @@
 import type { AnalyticsBrand, AnalyticsCollectSummary, Platform } from '@contract';
+import { platformName } from '../calendar/post-presentation';
 
 /**
  * How the Analytics page reads the core's numbers: which platforms a series has, what a chart's
@@ -6,12 +7,6 @@ import type { AnalyticsBrand, AnalyticsCollectSummary, Platform } from '@contrac
  */
 
 export const platformOrder = ['instagram', 'facebook', 'youtube'] as const satisfies readonly Platform[];
-
-export const platformLabels: Record<Platform, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 /** The platforms' own hues, darkened enough to read on white. */
 export const platformColors: Record<Platform, string> = {
@@ -49,8 +44,8 @@ export function describeSeries(series: PlatformSeries): string {
     const first = values[0]!;
     const last = values.at(-1)!;
     return values.length === 1 || first === last
-      ? `${platformLabels[platform]} ${formatCount(last)}`
-      : `${platformLabels[platform]} ${formatCount(first)} → ${formatCount(last)}`;
+      ? `${platformName[platform]} ${formatCount(last)}`
+      : `${platformName[platform]} ${formatCount(first)} → ${formatCount(last)}`;
   });
   return parts.join('; ');
 }
@@ -113,9 +108,7 @@ export function describeCollection(summary: AnalyticsCollectSummary): string {
       ? 'Nothing was due to measure'
       : `Took ${summary.snapshotsTaken} post ${summary.snapshotsTaken === 1 ? 'measurement' : 'measurements'} and ${summary.brandSnapshots} account ${summary.brandSnapshots === 1 ? 'snapshot' : 'snapshots'}`;
   const waiting = summary.noDataYet > 0 ? `; ${summary.noDataYet} without data yet` : '';
-  const stopped = summary.stopped.map(
-    (stop) => `${platformLabels[stop.platform]} ${stopReasons[stop.reason]}`,
-  );
+  const stopped = summary.stopped.map((stop) => `${platformName[stop.platform]} ${stopReasons[stop.reason]}`);
   const refused = summary.errors.length > 0 ? `; ${summary.errors.length} refused by the platform` : '';
   return `${taken}${waiting}${stopped.length > 0 ? `; ${stopped.join(', ')}` : ''}${refused}.`;
 }

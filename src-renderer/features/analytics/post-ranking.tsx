@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { AnalyticsPost } from '@contract';
 import { Badge } from '../../ui/badge';
 import { formatDateTime } from '../../ui/format';
-import { formatCount, formatPercent, formatRelative, platformLabels } from './analytics-presentation';
+import { platformName } from '../calendar/post-presentation';
+import { formatCount, formatPercent, formatRelative } from './analytics-presentation';
 
 /**
  * The brand's best or worst posts by score against its own posts at the same age, with the agent
@@ -37,7 +38,7 @@ export function PostRanking({ label, posts }: { label: string; posts: AnalyticsP
               <th scope="row" className="post-cell">
                 <span className="post-title">{post.title ?? `${post.contentType} ${post.mediaId}`}</span>
                 <span className="post-meta">
-                  <Badge>{platformLabels[post.platform]}</Badge>
+                  <Badge>{platformName[post.platform]}</Badge>
                   <span className="muted">
                     {post.contentType}
                     {post.publishedAt ? ` · ${formatDateTime(post.publishedAt)}` : ''}

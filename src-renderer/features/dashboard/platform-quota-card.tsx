@@ -2,13 +2,12 @@ import type { PlatformQuota } from '@contract';
 import { Card } from '../../ui/card';
 import { formatDateTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
+import { platformName } from '../calendar/post-presentation';
 import './dashboard.css';
-
-const platformNames = { instagram: 'Instagram', facebook: 'Facebook', youtube: 'YouTube' } as const;
 
 function QuotaRow({ quota }: { quota: PlatformQuota }) {
   const share = quota.used / quota.limit;
-  const name = platformNames[quota.platform];
+  const name = platformName[quota.platform];
   return (
     <li className="budget" data-platform={quota.platform}>
       <span className="budget-label">
