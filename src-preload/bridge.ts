@@ -10,6 +10,19 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
+/** Listens to what the main process pushes on `channel`; returns the function that stops listening. */
+export function listen(
+  ipc: IpcRendererLike,
+  channel: string,
+  listener: (payload: unknown) => void,
+): () => void {
+  const handler = (_event: unknown, payload: unknown) => listener(payload);
+  ipc.on(channel, handler);
+  return () => {
+    ipc.removeListener(channel, handler);
+  };
+}
+
 export interface MaestroBridge {
   /** Runs one contract operation in the main process. */
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
@@ -30,13 +43,7 @@ export function buildBridge(ipc: IpcRendererLike): MaestroBridge {
   for (const name of operationNames) operations[name] = (input?: unknown) => invoke(name, input ?? {});
   return {
     invoke,
-    subscribe(listener) {
-      const handler = (_event: unknown, payload: unknown) => listener(payload as ContractEvent);
-      ipc.on(ipcChannels.event, handler);
-      return () => {
-        ipc.removeListener(ipcChannels.event, handler);
-      };
-    },
+    subscribe: (listener) => listen(ipc, ipcChannels.event, (payload) => listener(payload as ContractEvent)),
     operations,
   };
 }

@@ -1,4 +1,5 @@
 import type { AssistantClientConfig } from '../src-main/mcp/client-config';
+import { listen, type IpcRendererLike } from './bridge';
 
 /**
  * The desktop-only part of the bridge: what a browser page cannot do for itself. It is exposed
@@ -72,14 +73,7 @@ export interface DesktopBridge {
   };
 }
 
-/** The part of ipcRenderer the desktop bridge needs; tests pass a fake. */
-export interface DesktopIpcLike {
-  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
-  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
-}
-
-export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
+export function buildDesktopBridge(ipc: IpcRendererLike): DesktopBridge {
   return {
     metaLogin: (brandId) =>
       ipc.invoke(desktopChannels.metaLogin, String(brandId)) as Promise<MetaLoginOutcome>,
@@ -87,28 +81,18 @@ export function buildDesktopBridge(ipc: DesktopIpcLike): DesktopBridge {
       ipc.invoke(desktopChannels.openExternal, String(url)) as Promise<OpenExternalOutcome>,
     updates: {
       state: () => ipc.invoke(desktopChannels.updateState) as Promise<UpdateState>,
-      onChange(listener) {
-        const handler = (_event: unknown, state: unknown) => listener(state as UpdateState);
-        ipc.on(desktopChannels.updateChanged, handler);
-        return () => {
-          ipc.removeListener(desktopChannels.updateChanged, handler);
-        };
-      },
+      onChange: (listener) =>
+        listen(ipc, desktopChannels.updateChanged, (state) => listener(state as UpdateState)),
       restart: () => ipc.invoke(desktopChannels.restartToUpdate) as Promise<boolean>,
     },
     assistantConfig: () =>
       ipc.invoke(desktopChannels.assistantConfig) as Promise<AssistantClientConfig | null>,
     navigation: {
       pendingRoute: () => ipc.invoke(desktopChannels.pendingRoute) as Promise<string | null>,
-      onNavigate(listener) {
-        const handler = (_event: unknown, route: unknown) => {
+      onNavigate: (listener) =>
+        listen(ipc, desktopChannels.navigate, (route) => {
           if (typeof route === 'string') listener(route);
-        };
-        ipc.on(desktopChannels.navigate, handler);
-        return () => {
-          ipc.removeListener(desktopChannels.navigate, handler);
-        };
-      },
+        }),
     },
   };
 }
