@@ -166,16 +166,15 @@ export class AgentsService {
         })
         .where('agent_id', '=', agentId)
         .execute();
-      await this.learn(
-        trx,
+      await recordLearning(trx, clock, {
         agentId,
-        'manual_mutation',
-        'DNA re-rolled by hand',
-        before,
-        dna,
-        'manual',
-        row.survival_score,
-      );
+        type: 'manual_mutation',
+        description: 'DNA re-rolled by hand',
+        oldValue: before,
+        newValue: dna,
+        trigger: 'manual',
+        survival: row.survival_score,
+      });
     });
     return this.announce(agentId, 'Agent mutated', row.display_name, '🧬');
   }
@@ -202,16 +201,15 @@ export class AgentsService {
         .set({ ...dnaColumns(after), updated_at: isoNow(clock) })
         .where('agent_id', '=', agentId)
         .execute();
-      await this.learn(
-        trx,
+      await recordLearning(trx, clock, {
         agentId,
-        'manual_edit',
-        `Edited: ${Object.keys(patch).join(', ')}`,
-        before,
-        after,
-        'manual',
-        row.survival_score,
-      );
+        type: 'manual_edit',
+        description: `Edited: ${Object.keys(patch).join(', ')}`,
+        oldValue: before,
+        newValue: after,
+        trigger: 'manual',
+        survival: row.survival_score,
+      });
     });
     this.deps.events.emit('data.changed', { entity: 'agents', id: agentId });
     return this.get(agentId);
@@ -228,16 +226,15 @@ export class AgentsService {
       // Conditional: a retirement racing another (or the weekly evolution) archives and logs once.
       if (!(await deactivateAgent(trx, clock, agentId))) return false;
       await archiveDna(trx, clock, row, 'manual');
-      await this.learn(
-        trx,
+      await recordLearning(trx, clock, {
         agentId,
-        'death',
-        'Manually retired',
-        { survivalScore: row.survival_score, generation: row.generation },
-        { active: false },
-        'manual',
-        row.survival_score,
-      );
+        type: 'death',
+        description: 'Manually retired',
+        oldValue: { survivalScore: row.survival_score, generation: row.generation },
+        newValue: { active: false },
+        trigger: 'manual',
+        survival: row.survival_score,
+      });
       return true;
     });
     if (!retired) throw new AppError('conflict', `${row.display_name} is already retired.`, { agentId });
@@ -301,27 +298,6 @@ export class AgentsService {
     this.deps.activity.announce(born.entry);
     this.deps.events.emit('data.changed', { entity: 'agents', id: born.agentId });
     return born.agentId;
-  }
-
-  private async learn(
-    trx: Kysely<Database>,
-    agentId: string,
-    type: string,
-    description: string,
-    oldValue: unknown,
-    newValue: unknown,
-    trigger: string,
-    survival: number,
-  ): Promise<void> {
-    await recordLearning(trx, this.deps.clock, {
-      agentId,
-      type,
-      description,
-      oldValue,
-      newValue,
-      trigger,
-      survival,
-    });
   }
 
   private async stats7d(): Promise<Map<string, Agent['stats7d']>> {
