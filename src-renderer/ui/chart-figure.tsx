@@ -58,3 +58,6 @@ export const chartStyle = {
   grid: '#eef0f3',
   height: 220,
 } as const;
+
+/** Every chart fills its figure's width at the shared height. */
+export const chartSize = { width: '100%', height: chartStyle.height } as const;

@@ -10,7 +10,14 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ChartFigure, chartStyle, formatInstant, formatTick, timeDomain } from '../../ui/chart-figure';
+import {
+  ChartFigure,
+  chartSize,
+  chartStyle,
+  formatInstant,
+  formatTick,
+  timeDomain,
+} from '../../ui/chart-figure';
 import { formatWeight } from './agent-presentation';
 import { StrategyWeights } from './strategy-weights';
 import {
@@ -24,7 +31,19 @@ import {
 /** Where the weekly evolution starts counting an agent as weak (selection rules: under 30). */
 const RETIREMENT_LINE = 30;
 
-const chartSize = { width: '100%', height: chartStyle.height } as const;
+const margin = { top: 8, right: 16, bottom: 0, left: -16 };
+
+/** Both charts run along time (milliseconds in `at`), spanning the points they draw. */
+function timeAxis(times: readonly number[]) {
+  return {
+    dataKey: 'at',
+    type: 'number',
+    scale: 'time',
+    domain: timeDomain(times),
+    tickFormatter: formatTick,
+    tick: chartStyle.axis,
+  } as const;
+}
 
 /**
  * Survival after each feedback run on a fixed 0–100 scale, so two agents' charts compare, with
@@ -42,21 +61,9 @@ export function SurvivalChart({ history }: { history: AgentHistory['survival'] }
   }
   return (
     <ChartFigure title="Survival score over time" summary={describeSurvival(points)}>
-      <LineChart
-        responsive
-        style={chartSize}
-        data={points}
-        margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
-      >
+      <LineChart responsive style={chartSize} data={points} margin={margin}>
         <CartesianGrid stroke={chartStyle.grid} vertical={false} />
-        <XAxis
-          dataKey="at"
-          type="number"
-          scale="time"
-          domain={timeDomain(points.map((p) => p.at))}
-          tickFormatter={formatTick}
-          tick={chartStyle.axis}
-        />
+        <XAxis {...timeAxis(points.map((p) => p.at))} />
         <YAxis domain={[0, 100]} ticks={[0, 30, 60, 100]} tick={chartStyle.axis} />
         <ReferenceLine
           y={RETIREMENT_LINE}
@@ -119,21 +126,9 @@ export function StrategyWeightsChart({
   const summary = `${changes} ${changes === 1 ? 'change' : 'changes'} since it started; ${strategies.length} strategies.`;
   return (
     <ChartFigure title="Strategy weights over time" summary={summary}>
-      <AreaChart
-        responsive
-        style={chartSize}
-        data={rows}
-        margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
-      >
+      <AreaChart responsive style={chartSize} data={rows} margin={margin}>
         <CartesianGrid stroke={chartStyle.grid} vertical={false} />
-        <XAxis
-          dataKey="at"
-          type="number"
-          scale="time"
-          domain={timeDomain(rows.map((r) => r.at))}
-          tickFormatter={formatTick}
-          tick={chartStyle.axis}
-        />
+        <XAxis {...timeAxis(rows.map((r) => r.at))} />
         <YAxis
           domain={[0, 1]}
           ticks={[0, 0.25, 0.5, 0.75, 1]}

@@ -12,7 +12,7 @@ import {
   type BarShapeProps,
 } from 'recharts';
 import type { AnalyticsBrand } from '@contract';
-import { ChartFigure, chartStyle } from '../../ui/chart-figure';
+import { ChartFigure, chartSize, chartStyle } from '../../ui/chart-figure';
 import { platformName } from '../calendar/post-presentation';
 import {
   describeSeries,
@@ -28,7 +28,6 @@ import {
   type PlatformSeries,
 } from './analytics-presentation';
 
-const chartSize = { width: '100%', height: chartStyle.height } as const;
 const margin = { top: 8, right: 16, bottom: 0, left: 0 };
 
 /** One line per platform with data; days without a snapshot are bridged, not drawn as zero. */

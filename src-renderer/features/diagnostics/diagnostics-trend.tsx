@@ -1,9 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DiagnosticsReport } from '@contract';
-import { ChartFigure, chartStyle, formatInstant } from '../../ui/chart-figure';
-import { describeTrend, statusColors, trendPoints } from './diagnostics-presentation';
+import { ChartFigure, chartSize, chartStyle, formatInstant } from '../../ui/chart-figure';
+import { checkStatusView, describeTrend, statusColors, trendPoints } from './diagnostics-presentation';
 
-const chartSize = { width: '100%', height: chartStyle.height } as const;
 const margin = { top: 8, right: 16, bottom: 0, left: 0 };
 const shortTime = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
@@ -11,6 +10,9 @@ const shortTime = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
 });
+
+/** The stack of each run's bar, bottom to top. */
+const stackedStatuses = ['pass', 'warn', 'fail'] as const;
 
 /**
  * Each run as one bar of its ten checks (pass, warn, fail stacked), oldest on the left: a run that
@@ -39,30 +41,17 @@ export function DiagnosticsTrend({ history }: { history: readonly DiagnosticsRep
           }}
         />
         <Legend itemSorter={null} />
-        <Bar
-          dataKey="pass"
-          name="Pass"
-          stackId="checks"
-          maxBarSize={48}
-          fill={statusColors.pass}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="warn"
-          name="Warn"
-          stackId="checks"
-          maxBarSize={48}
-          fill={statusColors.warn}
-          isAnimationActive={false}
-        />
-        <Bar
-          dataKey="fail"
-          name="Fail"
-          stackId="checks"
-          maxBarSize={48}
-          fill={statusColors.fail}
-          isAnimationActive={false}
-        />
+        {stackedStatuses.map((status) => (
+          <Bar
+            key={status}
+            dataKey={status}
+            name={checkStatusView[status].label}
+            stackId="checks"
+            maxBarSize={48}
+            fill={statusColors[status]}
+            isAnimationActive={false}
+          />
+        ))}
       </BarChart>
     </ChartFigure>
   );
