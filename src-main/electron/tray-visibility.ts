@@ -11,6 +11,11 @@ export interface DesktopEnvironment {
   gnomeExtensions: { enabled: string[]; disabled: string[] } | null;
 }
 
+/** XDG_CURRENT_DESKTOP names one desktop or several, colon-separated ("ubuntu:GNOME"). */
+function desktopNames(currentDesktop: string | undefined): string[] {
+  return (currentDesktop ?? '').toUpperCase().split(':');
+}
+
 /**
  * Pure: whether a tray icon will be seen, so closing the last window may leave Maestro running
  * in it. Electron cannot ask; plain GNOME hides tray icons unless an AppIndicator extension is
@@ -19,11 +24,11 @@ export interface DesktopEnvironment {
  */
 export function trayIsVisible(env: DesktopEnvironment): boolean {
   if (env.platform === 'darwin' || env.platform === 'win32') return true;
-  const desktop = (env.currentDesktop ?? '').toUpperCase();
-  if (!desktop.split(':').includes('GNOME')) return true;
+  const desktops = desktopNames(env.currentDesktop);
+  if (!desktops.includes('GNOME')) return true;
   const extensions = env.gnomeExtensions;
   if (extensions && APPINDICATOR_EXTENSIONS.some((id) => extensions.disabled.includes(id))) return false;
-  if (desktop.split(':').includes('UBUNTU')) return true;
+  if (desktops.includes('UBUNTU')) return true;
   return extensions !== null && APPINDICATOR_EXTENSIONS.some((id) => extensions.enabled.includes(id));
 }
 
@@ -45,7 +50,7 @@ export async function readDesktopEnvironment(
   platform: NodeJS.Platform,
   currentDesktop: string | undefined,
 ): Promise<DesktopEnvironment> {
-  if (platform !== 'linux' || !(currentDesktop ?? '').toUpperCase().split(':').includes('GNOME')) {
+  if (platform !== 'linux' || !desktopNames(currentDesktop).includes('GNOME')) {
     return { platform, currentDesktop, gnomeExtensions: null };
   }
   const [enabled, disabled] = await Promise.all([
