@@ -190,6 +190,8 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   });
 
   let window: BrowserWindow | undefined;
+  /** The window, unless none was made yet or it has been closed. */
+  const liveWindow = () => (window && !window.isDestroyed() ? window : undefined);
   const windowStateFile = join(dataDir, 'window-state.json');
   const showWindow = () => {
     if (!window || window.isDestroyed()) {
@@ -219,7 +221,7 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
   // for it when its renderer starts (desktopChannels.pendingRoute).
   let pendingRoute: string | null = null;
   openRoute = (route) => {
-    const ready = window !== undefined && !window.isDestroyed() && !window.webContents.isLoading();
+    const ready = liveWindow()?.webContents.isLoading() === false;
     const shown = showWindow();
     if (ready) shown.webContents.send(desktopChannels.navigate, route);
     else pendingRoute = route;
@@ -295,7 +297,7 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
         {
           BrowserWindow,
           openExternal: (url) => void shell.openExternal(url),
-          parent: window && !window.isDestroyed() ? window : undefined,
+          parent: liveWindow(),
         },
         request,
       ),
@@ -333,10 +335,10 @@ export async function runDesktopApp(outDir: string = join(__dirname, '..')): Pro
         cancelId: 1,
         noLink: true,
       };
-      const { response } =
-        window && !window.isDestroyed()
-          ? await dialog.showMessageBox(window, options)
-          : await dialog.showMessageBox(options);
+      const parent = liveWindow();
+      const { response } = parent
+        ? await dialog.showMessageBox(parent, options)
+        : await dialog.showMessageBox(options);
       if (response === 0) setLaunchAtLogin(true);
     } finally {
       offering = false;
