@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { BrandArchive } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import type { Database } from '../store/database';
@@ -41,6 +41,10 @@ const archiveTables = [
   'trending_content',
 ] as const satisfies readonly TableName[];
 type ArchiveTable = (typeof archiveTables)[number];
+/** The archived tables whose rows name their brand. */
+type BrandOwnedTable = {
+  [T in ArchiveTable]: 'brand_id' extends keyof Database[T] ? T : never;
+}[ArchiveTable];
 
 /**
  * Row ids that are only this file's numbering: dropped on import, where the rows get new ones
@@ -113,128 +117,55 @@ export async function readBrandArchives(folder: string): Promise<BrandArchive[]>
 
 /** Every row of one brand, per table (read in one transaction, so the archive is consistent). */
 async function brandRows(trx: Kysely<Database>, brandId: string): Promise<Record<ArchiveTable, Row[]>> {
-  const brandProposals = trx
-    .selectFrom('proposals')
-    .select('agent_id')
-    .where((eb) =>
-      eb.or([
-        eb('brand_id', '=', brandId),
-        eb(
-          'proposal_id',
-          'in',
-          eb.selectFrom('generation_jobs').select('proposal_id').where('brand_id', '=', brandId),
-        ),
-      ]),
-    );
+  // The brand's own, and brand-less ideas rendered for it.
+  const isBrandProposal = (eb: ExpressionBuilder<Database, 'proposals'>) =>
+    eb.or([
+      eb('brand_id', '=', brandId),
+      eb(
+        'proposal_id',
+        'in',
+        eb.selectFrom('generation_jobs').select('proposal_id').where('brand_id', '=', brandId),
+      ),
+    ]);
+  const ofBrand = (table: BrandOwnedTable) =>
+    trx.selectFrom(table).selectAll().where('brand_id', '=', brandId);
+  const brandProposals = trx.selectFrom('proposals').select('agent_id').where(isBrandProposal);
   const brandAgents = trx
     .selectFrom('agents')
     .select('agent_id')
     .where((eb) => eb.or([eb('created_for_brand', '=', brandId), eb('agent_id', 'in', brandProposals)]));
+  const ofBrandAgents = (table: 'agents' | 'agent_performance' | 'agent_learning') =>
+    trx.selectFrom(table).selectAll().where('agent_id', 'in', brandAgents).orderBy('id');
   const brandPosts = trx.selectFrom('scheduled_posts').select('schedule_id').where('brand_id', '=', brandId);
   const brandMedia = trx.selectFrom('post_performance').select('media_id').where('brand_id', '=', brandId);
   return {
     brands: await trx.selectFrom('brands').selectAll().where('id', '=', brandId).execute(),
-    agents: await trx
-      .selectFrom('agents')
-      .selectAll()
-      .where('agent_id', 'in', brandAgents)
-      .orderBy('id')
-      .execute(),
-    agent_performance: await trx
-      .selectFrom('agent_performance')
-      .selectAll()
-      .where('agent_id', 'in', brandAgents)
-      .orderBy('id')
-      .execute(),
-    agent_learning: await trx
-      .selectFrom('agent_learning')
-      .selectAll()
-      .where('agent_id', 'in', brandAgents)
-      .orderBy('id')
-      .execute(),
-    // The brand's own, and brand-less ideas rendered for it. In id order: an examiner's
-    // rewrite comes after the original it replaces.
-    proposals: await trx
-      .selectFrom('proposals')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('brand_id', '=', brandId),
-          eb(
-            'proposal_id',
-            'in',
-            eb.selectFrom('generation_jobs').select('proposal_id').where('brand_id', '=', brandId),
-          ),
-        ]),
-      )
-      .orderBy('id')
-      .execute(),
-    content_history: await trx
-      .selectFrom('content_history')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .orderBy('id')
-      .execute(),
-    generation_jobs: await trx
-      .selectFrom('generation_jobs')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .execute(),
-    scheduled_posts: await trx
-      .selectFrom('scheduled_posts')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .execute(),
+    agents: await ofBrandAgents('agents').execute(),
+    agent_performance: await ofBrandAgents('agent_performance').execute(),
+    agent_learning: await ofBrandAgents('agent_learning').execute(),
+    // In id order: an examiner's rewrite comes after the original it replaces.
+    proposals: await trx.selectFrom('proposals').selectAll().where(isBrandProposal).orderBy('id').execute(),
+    content_history: await ofBrand('content_history').orderBy('id').execute(),
+    generation_jobs: await ofBrand('generation_jobs').execute(),
+    scheduled_posts: await ofBrand('scheduled_posts').execute(),
     publish_targets: await trx
       .selectFrom('publish_targets')
       .selectAll()
       .where('schedule_id', 'in', brandPosts)
       .execute(),
-    post_performance: await trx
-      .selectFrom('post_performance')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .orderBy('id')
-      .execute(),
+    post_performance: await ofBrand('post_performance').orderBy('id').execute(),
     metric_snapshots: await trx
       .selectFrom('metric_snapshots')
       .selectAll()
       .where('media_id', 'in', brandMedia)
       .orderBy('id')
       .execute(),
-    metric_snapshots_daily: await trx
-      .selectFrom('metric_snapshots_daily')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .execute(),
-    brand_analytics: await trx
-      .selectFrom('brand_analytics')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .execute(),
-    analytics_snapshots: await trx
-      .selectFrom('analytics_snapshots')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .orderBy('id')
-      .execute(),
-    competitor_accounts: await trx
-      .selectFrom('competitor_accounts')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .execute(),
-    learned_patterns: await trx
-      .selectFrom('learned_patterns')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .orderBy('id')
-      .execute(),
-    trending_content: await trx
-      .selectFrom('trending_content')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .orderBy('id')
-      .execute(),
+    metric_snapshots_daily: await ofBrand('metric_snapshots_daily').execute(),
+    brand_analytics: await ofBrand('brand_analytics').execute(),
+    analytics_snapshots: await ofBrand('analytics_snapshots').orderBy('id').execute(),
+    competitor_accounts: await ofBrand('competitor_accounts').execute(),
+    learned_patterns: await ofBrand('learned_patterns').orderBy('id').execute(),
+    trending_content: await ofBrand('trending_content').orderBy('id').execute(),
   };
 }
 
