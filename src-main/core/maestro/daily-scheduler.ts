@@ -1,4 +1,3 @@
-import { Cron } from 'croner';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Clock } from '../ports/clock';
 import type { SettingsService } from '../settings/settings-service';
@@ -7,6 +6,7 @@ import type { BurstSummary } from '../contract/maestro';
 import { burstDefaults } from './defaults';
 import { isDailyBurstDue, localDay } from './local-time';
 import type { MaestroState } from './maestro-state';
+import { nextCronRun } from '../orchestrator/cycle-schedule';
 
 interface Deps {
   clock: Clock;
@@ -14,6 +14,12 @@ interface Deps {
   state: MaestroState;
   runner: BurstRunner;
   activity: ActivityLog;
+}
+
+/** The cron rule of the daily burst at `burstTime` ("HH:MM", local): the orchestrator's `burst` cycle. */
+export function dailyBurstCron(burstTime: string): string {
+  const [hour, minute] = burstTime.split(':').map(Number);
+  return `${minute} ${hour} * * *`;
 }
 
 /**
@@ -30,11 +36,7 @@ export class DailyScheduler {
   /** The next burst time (the settings' local time, in their zone), as an instant. */
   async nextRunAt(): Promise<string | null> {
     const { values } = await this.deps.settings.values();
-    const [hour, minute] = values.burstTime.split(':').map(Number);
-    const next = new Cron(`${minute} ${hour} * * *`, {
-      timezone: values.burstTimeZone,
-      paused: true,
-    }).nextRun(this.deps.clock.now());
+    const next = nextCronRun(dailyBurstCron(values.burstTime), values.burstTimeZone, this.deps.clock.now());
     return next?.toISOString() ?? null;
   }
 

@@ -44,7 +44,8 @@ export function nextDueAt(input: {
 /** Parsed rules and their last answer, kept: a tick asks the same question every 20 seconds. */
 const crons = new Map<string, { cron: Cron; from: number; next: Date | null }>();
 
-function nextCronRun(pattern: string, timeZone: string, from: Date): Date | null {
+/** The first run of a cron rule after `from`, in `timeZone` (DST included). */
+export function nextCronRun(pattern: string, timeZone: string, from: Date): Date | null {
   const key = `${pattern}|${timeZone}`;
   let entry = crons.get(key);
   if (!entry) {

@@ -1,4 +1,5 @@
 import { backupDefaults } from '../backup/defaults';
+import { dailyBurstCron } from '../maestro/daily-scheduler';
 import { retentionDefaults } from '../retention/defaults';
 import type { CycleTask } from './orchestrator';
 
@@ -70,10 +71,11 @@ export function maestroCycles(s: CycleServices): CycleTask[] {
     {
       id: 'burst',
       label: 'Daily burst',
-      timing: (values) => {
-        const [hour, minute] = values.burstTime.split(':').map(Number);
-        return { kind: 'cron', pattern: `${minute} ${hour} * * *`, label: `daily at ${values.burstTime}` };
-      },
+      timing: (values) => ({
+        kind: 'cron',
+        pattern: dailyBurstCron(values.burstTime),
+        label: `daily at ${values.burstTime}`,
+      }),
       runsWhenPaused: false,
       run: async () =>
         (await s.burst.check()) ? { detail: 'started' } : { skipped: true, detail: 'not due' },
