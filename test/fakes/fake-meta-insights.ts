@@ -416,16 +416,23 @@ function accountInsights(call: MetaCall, page: PageRecord): unknown {
       follower_count: Math.round(followers(to) - followers(from)),
     };
   };
+  // Each window is summed once for all the requested metrics.
+  const total = metricType === 'total_value' ? window(since, until) : null;
+  const days: Array<{ end: number; totals: Record<string, number> }> = [];
+  if (!total) {
+    for (let start = since; start < until; start += 86400) {
+      const end = Math.min(until, start + 86400);
+      days.push({ end, totals: window(start, end) });
+    }
+  }
   const data = names.map((name) => {
     const base = { name, period: 'day', title: TITLES[name] ?? name, description: `${name} (fake).` };
     const id = `${igUserId}/insights/${name}/day`;
-    if (metricType === 'total_value')
-      return { ...base, total_value: { value: window(since, until)[name] ?? 0 }, id };
-    const values: Array<{ value: number; end_time: string }> = [];
-    for (let start = since; start < until; start += 86400) {
-      const end = Math.min(until, start + 86400);
-      values.push({ value: window(start, end)[name] ?? 0, end_time: graphTime(new Date(end * 1000)) });
-    }
+    if (total) return { ...base, total_value: { value: total[name] ?? 0 }, id };
+    const values = days.map(({ end, totals }) => ({
+      value: totals[name] ?? 0,
+      end_time: graphTime(new Date(end * 1000)),
+    }));
     return { ...base, values, id };
   });
   return { data };
