@@ -7,25 +7,31 @@ import { queryKeys } from './query-keys';
 
 type Entity = EventPayload<'data.changed'>['entity'];
 
-/** Which cached views each changed entity can affect. Secrets show up as "set" flags elsewhere. */
+/**
+ * Which cached views each changed entity can affect. Secrets show up as "set" flags elsewhere.
+ * The dashboard (one `maestro.dashboard` read) shows brands (names, quotas), settings (budgets,
+ * targets, time zone), proposals (waiting, today's counts), bursts, calendar (posts due and
+ * published, the platforms' windows) and cycles. Renders announce `calendar` when they are
+ * placed, so their own step-by-step `jobs` changes need not refetch it.
+ */
 const affectedBy: Record<Entity, QueryKey[]> = {
   // Maestro's overview (under bursts) lists active brands' quotas against the targets in settings.
-  brands: [queryKeys.brands.all, queryKeys.bursts.all],
-  settings: [queryKeys.settings.all, queryKeys.bursts.all],
+  brands: [queryKeys.brands.all, queryKeys.bursts.all, queryKeys.dashboard.all],
+  settings: [queryKeys.settings.all, queryKeys.bursts.all, queryKeys.dashboard.all],
   secrets: [queryKeys.settings.all, queryKeys.brands.all],
   agents: [queryKeys.agents.all],
   // A proposal decision changes agents' 7-day stats too.
-  proposals: [queryKeys.proposals.all, queryKeys.agents.all],
-  bursts: [queryKeys.bursts.all, queryKeys.proposals.all],
+  proposals: [queryKeys.proposals.all, queryKeys.agents.all, queryKeys.dashboard.all],
+  bursts: [queryKeys.bursts.all, queryKeys.proposals.all, queryKeys.dashboard.all],
   // A finished render is scheduled at once: the calendar shows it.
   jobs: [queryKeys.jobs.all, queryKeys.calendar.all],
-  calendar: [queryKeys.calendar.all],
+  calendar: [queryKeys.calendar.all, queryKeys.dashboard.all],
   // A lost connection holds that brand's posts: the calendar shows them waiting.
   connections: [queryKeys.connections.all, queryKeys.brands.all, queryKeys.calendar.all],
   analytics: [queryKeys.analytics.all],
   backups: [queryKeys.backups.all],
   // A cycle ran: the dashboard's next-run times move.
-  cycles: [queryKeys.bursts.all],
+  cycles: [queryKeys.bursts.all, queryKeys.dashboard.all],
   notifications: [queryKeys.notifications.all],
   // A diagnostics run was stored: the page and the dashboard's tile show the latest, and the
   // installation checks taken with it.

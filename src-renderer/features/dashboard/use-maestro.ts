@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EventPayload, MaestroDashboard, MaestroOverview } from '@contract';
+import type { MaestroDashboard, MaestroOverview } from '@contract';
 import { useApi, useContractEvent } from '../../app/api-context';
 import { useMaestroStatus, withMaestroStatusAnswer } from '../../app/maestro-status';
 import { queryKeys } from '../../app/query-keys';
@@ -50,37 +50,24 @@ export function useMaestroOverview() {
 }
 
 /**
- * The `data.changed` entities the dashboard shows: brands (names, quotas), settings (budgets,
- * targets, time zone), proposals (waiting, today's counts), bursts, calendar (posts due and
- * published, the platforms' windows) and cycles. Renders announce `calendar` when they are
- * placed, so their own step-by-step `jobs` changes need not refetch the page.
- */
-const dashboardEntities = new Set<EventPayload<'data.changed'>['entity']>([
-  'brands',
-  'settings',
-  'proposals',
-  'bursts',
-  'calendar',
-  'cycles',
-]);
-
-/**
  * Spend and platform quota move with every LLM and platform call, and nothing announces those
  * calls (announcing each would refetch the page several times a second in a burst); today turns
  * into tomorrow unannounced too. A minute-old figure there is fine: everything else follows events.
  */
 const UNANNOUNCED_RECHECK_MS = 60_000;
 
-/** Everything the dashboard shows in one read, kept current by the events that concern it. */
+/**
+ * Everything the dashboard shows in one read, kept current by the events that concern it (the
+ * `data.changed` ones through live-updates).
+ */
 export function useDashboard() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const refetch = () => void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all });
-  useContractEvent('data.changed', ({ entity }) => {
-    if (dashboardEntities.has(entity)) refetch();
-  });
   // Pausing moves the cycles' next runs (those that wait for Resume have none while paused).
-  useContractEvent('maestro.state', refetch);
+  useContractEvent(
+    'maestro.state',
+    () => void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all }),
+  );
   useContractEvent('burst.progress', (burst) => {
     queryClient.setQueryData<MaestroDashboard>(queryKeys.dashboard.all, (current) =>
       current ? { ...current, burst: patchLatestBurst(current.burst, burst)! } : current,
