@@ -43,6 +43,11 @@ export function day(iso: string): string {
   return iso.slice(0, 10);
 }
 
+/** Why a Meta connection whose long-lived login passed its expiry is expired (as markExpired says it). */
+export function loginExpiredReason(expiresAt: string): string {
+  return `The Facebook login expired on ${day(expiresAt)}.`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

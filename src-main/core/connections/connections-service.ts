@@ -22,8 +22,8 @@ import {
 } from './connection-rows';
 import {
   announceChange,
-  day,
   googleClientOf,
+  loginExpiredReason,
   platformNames,
   plural,
   requireLiveBrand,
@@ -385,7 +385,7 @@ export class ConnectionsService implements TokenProvider {
       );
     }
     if (row.expires_at && row.expires_at <= isoNow(this.deps.clock)) {
-      const reason = `The Facebook login expired on ${day(row.expires_at)}.`;
+      const reason = loginExpiredReason(row.expires_at);
       await this.markExpired(brandId, platform, reason);
       throw connectionExpired(platform, `${name}: ${reason}`);
     }

@@ -6,7 +6,7 @@ import { tokenExpiringNotice } from '../notifications/notification-texts';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import type { TokenProvider } from './connections-service';
-import { day } from './connections-context';
+import { loginExpiredReason } from './connections-context';
 
 const DAY_MS = 86_400_000;
 
@@ -56,7 +56,7 @@ export class TokenExpiryWatch {
       const state = expiryStateOf(row.expires_at, now, warnDays);
       const platform = row.platform as Platform;
       if (state === 'expired') {
-        const reason = `The Facebook login expired on ${day(row.expires_at!)}.`;
+        const reason = loginExpiredReason(row.expires_at!);
         if ((await this.deps.connections.markExpired(row.brand_id, platform, reason)).expired) expired++;
       } else if (state === 'expiring') {
         const written = await this.deps.db.transaction().execute((trx) =>
