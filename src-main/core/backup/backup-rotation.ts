@@ -51,7 +51,12 @@ export function backupsToKeep(
   ]);
 }
 
+/** An instant as a file name can hold it: 20261125T100000123Z. */
+export function stampOf(at: Date): string {
+  return at.toISOString().replace(/[-:.]/g, '');
+}
+
 /** A backup's id from the instant it was taken: maestro-20261125T100000123Z. */
 export function backupIdAt(at: Date): string {
-  return `maestro-${at.toISOString().replace(/[-:.]/g, '')}`;
+  return `maestro-${stampOf(at)}`;
 }

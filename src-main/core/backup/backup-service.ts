@@ -12,7 +12,7 @@ import type { Clock } from '../ports/clock';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../store/database';
 import { readBackups, folderSize, type BackupManifest } from './backup-folder';
-import { backupIdAt, backupsToKeep } from './backup-rotation';
+import { backupIdAt, backupsToKeep, stampOf } from './backup-rotation';
 import { exportBrandArchive, importBrandArchive, readBrandArchives } from './brand-archive';
 import { backupDefaults, MANIFEST_FILE, REPLACED_DIR, RESTORE_PENDING_DIR } from './defaults';
 import { integrityProblems } from './integrity-check';
@@ -212,7 +212,7 @@ export class BackupService {
         `${id} failed its integrity check and was not restored: ${problems[0]}`,
       );
     }
-    const stamp = backupIdAt(this.deps.clock.now()).slice('maestro-'.length);
+    const stamp = stampOf(this.deps.clock.now());
     const keptAsideIn = join(this.deps.dataDir, REPLACED_DIR, `before-${id}-at-${stamp}`);
     const staging = join(this.deps.dataDir, RESTORE_PENDING_DIR);
     await rm(staging, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { BrandArchive } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import type { Database } from '../store/database';
+import { stampOf } from './backup-rotation';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -80,10 +81,6 @@ interface ArchiveFile {
   appVersion: string;
   schemaVersion: number;
   tables: Record<ArchiveTable, Row[]>;
-}
-
-function stampOf(at: Date): string {
-  return at.toISOString().replace(/[-:.]/g, '');
 }
 
 function withoutFileLocal(table: ArchiveTable, row: Row): Row {
