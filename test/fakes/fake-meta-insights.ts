@@ -9,6 +9,7 @@
  * insights. Every number comes from the world's audience (fake-audience.ts).
  */
 import { metricsBetween, wholeMetrics, type AudienceMetrics, type AudiencePost } from './fake-audience';
+import { authorize } from './fake-meta-instagram';
 import type { MetaCall, MetaRoute, MetaWorld } from './fake-meta-server';
 import {
   graphTime,
@@ -21,7 +22,6 @@ import {
   type FieldNode,
   type IgMediaRecord,
   type PageRecord,
-  type TokenRecord,
 } from './fake-meta-model';
 
 const DAY_MS = 24 * 3600_000;
@@ -299,23 +299,13 @@ function albumOf(world: MetaWorld, childId: string): IgMediaRecord | undefined {
   return [...world.igMedia.values()].find((m) => m.children.some((child) => child.id === childId));
 }
 
-function authorizeIg(call: MetaCall, page: PageRecord): TokenRecord {
-  const token = call.token();
-  if (!call.world.canManagePage(token, page)) {
-    throw call.world.fail('permissionDenied', {
-      message: '(#200) The token does not manage this Instagram account',
-    });
-  }
-  return token;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Instagram media insights
 
 function mediaInsights(call: MetaCall, media: IgMediaRecord): unknown {
   const { world, params } = call;
   const owner = world.igUsers.get(media.igUserId)!;
-  const token = authorizeIg(call, owner);
+  const token = authorize(call, owner);
   world.requireScopes(token, 'instagram_basic', 'instagram_manage_insights');
   const kind =
     media.mediaProductType === 'STORY'
@@ -361,7 +351,7 @@ function unixSeconds(call: MetaCall, name: 'since' | 'until'): number | undefine
 
 function accountInsights(call: MetaCall, page: PageRecord): unknown {
   const { world, params } = call;
-  const token = authorizeIg(call, page);
+  const token = authorize(call, page);
   world.requireScopes(token, 'instagram_basic', 'instagram_manage_insights');
   const names = requestedMetrics(call, ACCOUNT_METRICS);
   if (params.period !== 'day') {
@@ -450,7 +440,7 @@ function searchingUser(call: MetaCall): PageRecord {
   }
   const page = world.igUsers.get(params.user_id);
   if (!page) throw world.fail('objectNotFound');
-  const token = authorizeIg(call, page);
+  const token = authorize(call, page);
   world.requireScopes(token, 'instagram_basic');
   return page;
 }
@@ -487,7 +477,7 @@ function searchHashtag(call: MetaCall): unknown {
 
 function recentlySearched(call: MetaCall, page: PageRecord): unknown {
   const { world } = call;
-  authorizeIg(call, page);
+  authorize(call, page);
   const searches = world.discovery.searches.get(page.instagram!.id) ?? new Map<string, Date>();
   const windowMs = world.options.hashtagSearchLimit.windowMs;
   const items = [...searches]

@@ -77,7 +77,8 @@ export function routeInstagram(world: MetaWorld, method: string, segments: strin
   return undefined;
 }
 
-function authorize(call: MetaCall, page: PageRecord): TokenRecord {
+/** The caller's token, if it manages the Page's Instagram account; refused (#200) otherwise. */
+export function authorize(call: MetaCall, page: PageRecord): TokenRecord {
   const token = call.token();
   if (!call.world.canManagePage(token, page)) {
     throw call.world.fail('permissionDenied', {
