@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from '../../ui/badge';
 import { Card } from '../../ui/card';
 import { formatTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
+import { usageTone } from './usage-tone';
 import './dashboard.css';
 
 const usd = (amount: number) => `$${amount < 1 ? amount.toFixed(4) : amount.toFixed(2)}`;
@@ -36,7 +37,7 @@ function Budget({ label, window }: { label: string; window: LlmBudgetWindow }) {
           label={`${label} spend`}
           value={window.spentUsd}
           max={window.budgetUsd!}
-          tone={window.exhausted || share >= 0.9 ? 'bad' : share >= 0.6 ? 'warn' : 'good'}
+          tone={window.exhausted ? 'bad' : usageTone(share)}
           valueText={`${usd(window.spentUsd)} of ${usd(window.budgetUsd!)}`}
         />
       )}

@@ -3,10 +3,10 @@ import { Card } from '../../ui/card';
 import { formatDateTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
 import { platformName } from '../calendar/post-presentation';
+import { usageTone } from './usage-tone';
 import './dashboard.css';
 
 function QuotaRow({ quota }: { quota: PlatformQuota }) {
-  const share = quota.used / quota.limit;
   const name = platformName[quota.platform];
   return (
     <li className="budget" data-platform={quota.platform}>
@@ -21,7 +21,7 @@ function QuotaRow({ quota }: { quota: PlatformQuota }) {
         label={`${name} quota`}
         value={quota.used}
         max={quota.limit}
-        tone={share >= 0.9 ? 'bad' : share >= 0.6 ? 'warn' : 'good'}
+        tone={usageTone(quota.used / quota.limit)}
         valueText={quota.detail}
       />
       <span className="muted field-hint">
