@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database';
+import type { SummaryPost } from './agent-summary';
 
 const HOUR_MS = 3_600_000;
 
@@ -47,23 +48,15 @@ export async function markAttributed(
     .execute();
 }
 
-/** One post of an agent, its platforms summed (a post on three platforms is one post). */
-export interface AttributedPost {
-  strategy: string | null;
-  views: number;
-  likes: number;
-  comments: number;
-  saves: number;
-  reach: number;
-  examinerScore: number | null;
-}
-
-/** The agent's attributed posts published since `since`, one per scheduled post. */
+/**
+ * The agent's attributed posts published since `since`, one per scheduled post (its platforms
+ * summed: a post on three platforms is one post), as the agent summary reads them.
+ */
 export async function attributedPosts(
   trx: Kysely<Database>,
   agentId: string,
   since: string,
-): Promise<AttributedPost[]> {
+): Promise<SummaryPost[]> {
   const rows = await trx
     .selectFrom('post_performance')
     .select([
