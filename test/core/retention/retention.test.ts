@@ -93,17 +93,20 @@ describe('the retention pruner', () => {
     await t.close();
   });
 
+  /** A pruner on the test's core, with batches this small to see several. */
+  const pruner = (batchSize: number, activity = new ActivityLog(t.core.store.db, t.clock, t.core.events)) =>
+    new RetentionService({
+      db: t.core.store.db,
+      clock: t.clock,
+      settings: { values: () => t.call('settings.get', {}) } as never,
+      activity,
+      batchSize,
+    });
   const count = (table: string) =>
     (t.core.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
   it('removes what is older than each age in small batches and keeps its daily totals', async () => {
-    const retention = new RetentionService({
-      db: t.core.store.db,
-      clock: t.clock,
-      settings: { values: () => t.call('settings.get', {}) } as never,
-      activity: new ActivityLog(t.core.store.db, t.clock, t.core.events),
-      batchSize: 5,
-    });
+    const retention = pruner(5);
     const report = await retention.run(t.clock.now());
     expect(report).toEqual({ activity: 23, usage: 13, metricSnapshots: 2 });
     expect(count('activity_log')).toBe(3); // yesterday's two and the run's own entry
@@ -152,13 +155,7 @@ describe('the retention pruner', () => {
     for (let i = 0; i < 1_200; i++) insert.run(daysAgo(0, 8));
     expect(count('activity_log')).toBe(1_226);
     const newest = (sqlite.prepare('SELECT max(id) AS id FROM activity_log').get() as { id: number }).id;
-    const retention = new RetentionService({
-      db: t.core.store.db,
-      clock: t.clock,
-      settings: { values: () => t.call('settings.get', {}) } as never,
-      activity: new ActivityLog(t.core.store.db, t.clock, t.core.events),
-      batchSize: 100,
-    });
+    const retention = pruner(100);
     const report = await retention.run(t.clock.now());
     // The activity age is off: only the size bound removed entries (the oldest 226).
     expect(report.activity).toBe(226);
@@ -182,13 +179,7 @@ describe('the retention pruner', () => {
   });
 
   it('yields between batches, so a request made meanwhile is answered before the run ends', async () => {
-    const retention = new RetentionService({
-      db: t.core.store.db,
-      clock: t.clock,
-      settings: { values: () => t.call('settings.get', {}) } as never,
-      activity: { record: async () => undefined } as never,
-      batchSize: 2,
-    });
+    const retention = pruner(2, { record: async () => undefined } as never);
     const order: string[] = [];
     const run = retention.run(t.clock.now()).then(() => order.push('retention done'));
     const read = t.call('brands.list', {}).then(() => order.push('list answered'));
