@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, type CopyOptions } from 'node:fs';
 import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
@@ -42,6 +42,13 @@ function mib(bytes: number): string {
 
 /** A render writes each file under a `.tmp-` name and renames it when whole: copy whole files only. */
 const isFinishedMedia = (source: string) => !basename(source).startsWith('.tmp-');
+
+/** Copies a folder that may not exist (no media rendered yet): a missing one copies nothing. */
+async function copyFolderIfPresent(from: string, to: string, options: CopyOptions = {}): Promise<void> {
+  await cp(from, to, { ...options, recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+}
 
 /**
  * Backups of the data file with SQLite's online backup API: a consistent copy taken while
@@ -124,13 +131,10 @@ export class BackupService {
       }
       let media = { files: 0, bytes: 0 };
       if (includeMedia) {
-        await cp(this.deps.mediaDir, join(partial, 'media'), {
-          recursive: true,
+        await copyFolderIfPresent(this.deps.mediaDir, join(partial, 'media'), {
           filter: isFinishedMedia,
           force: false,
           errorOnExist: false,
-        }).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
         });
         media = await folderSize(join(partial, 'media'));
       }
@@ -219,11 +223,7 @@ export class BackupService {
     await mkdir(staging, { recursive: true });
     await cp(join(backup.path, 'maestro.db'), join(staging, 'maestro.db'));
     if (backup.includesMedia) {
-      await cp(join(backup.path, 'media'), join(staging, 'media'), { recursive: true }).catch(
-        (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        },
-      );
+      await copyFolderIfPresent(join(backup.path, 'media'), join(staging, 'media'));
     }
     await writePendingRestore(this.deps.dataDir, {
       backupId: id,
