@@ -156,6 +156,10 @@ export class JobService {
         error_message: null,
         failed_step: null,
         error_details: null,
+        // A new attempt by the creator: its failure is a new fact for healing to diagnose and
+        // report (the automatic retries already spent stay counted).
+        error_kind: null,
+        failure_reported_at: null,
         completed_at: null,
         updated_at: isoNow(clock),
       });

@@ -119,6 +119,22 @@ describe('healing', () => {
     expect(line!.detail).toContain('Started by hand, so not retried automatically');
   });
 
+  it('reports a render again when it fails again after the creator retried it', async () => {
+    const core = await open(fakeFfmpeg('echo "Error while opening encoder" >&2\nexit 1'), 0);
+    await core.call('brands.create', sampleBrand);
+    const manual = await core.call('jobs.create', reel(null));
+    await core.core.jobs.queue.idle();
+    expect(await core.core.healing.run()).toMatchObject({ reported: [manual.id] });
+
+    await core.call('jobs.retry', { id: manual.id });
+    await core.core.jobs.queue.idle();
+    expect((await core.call('jobs.get', { id: manual.id })).status).toBe('failed');
+    core.clock.advance(60_000);
+    expect(await core.core.healing.run()).toMatchObject({ retried: [], reported: [manual.id] });
+    expect(await core.core.healing.run()).toMatchObject({ reported: [] });
+    expect(await activity(core, 'Render failed for good')).toHaveLength(2);
+  });
+
   it('stops a render stuck without progress for 30 minutes at its step, and retries it; a render waiting its turn is never stuck', async () => {
     const core = await open(fakeFfmpeg('exec sleep 3600'), 2);
     const [stuckId, waitingId] = await burstRenders(core);
