@@ -20,20 +20,11 @@ export async function createRestartableCore(config: CoreConfig): Promise<Restart
   let current = await open();
   const forward = <K extends keyof Core>(key: K) =>
     Object.defineProperty(self, key, { get: () => current[key], enumerable: true });
-  for (const key of [
-    'store',
-    'maestro',
-    'llm',
-    'jobs',
-    'bursts',
-    'connections',
-    'publishing',
-    'learning',
-    'backups',
-    'retention',
-    'search',
-  ] as const) {
-    forward(key);
+  // Every member of the current core, except the four this object answers itself: a fixed
+  // list here silently left out members added to Core later (orchestrator, healing, …).
+  const ownMembers = new Set<string>(['events', 'invoke', 'restart', 'close']);
+  for (const key of Object.keys(current) as Array<keyof Core>) {
+    if (!ownMembers.has(key)) forward(key);
   }
   Object.assign(self, {
     events,

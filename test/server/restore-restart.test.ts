@@ -35,6 +35,10 @@ describe('restore in headless mode: the core restarts in-process on the restored
       if (event.stream === 'activity') heard.push(event.payload.action);
     });
     const storeBefore = core.store;
+    const orchestratorBefore = core.orchestrator;
+    // Every part of the core is reachable through the restartable one, not only the first few.
+    for (const part of ['orchestrator', 'healing', 'diagnostics', 'notifications', 'search'] as const)
+      expect(core[part], part).toBeDefined();
 
     const restore = value<{ restarting: boolean; keptAsideIn: string }>(
       await core.invoke('backups.restore', { id: backup.id }),
@@ -52,6 +56,7 @@ describe('restore in headless mode: the core restarts in-process on the restored
     const brands = value<Array<{ id: string }>>(await core.invoke('brands.list', { includeInactive: true }));
     expect(brands.map((b) => b.id)).toEqual([sampleBrand.id]);
     expect(core.store).not.toBe(storeBefore);
+    expect(core.orchestrator).not.toBe(orchestratorBefore);
     expect(heard).toContain('Restored from backup');
     const [entry] = value<Array<{ detail: string }>>(await core.invoke('activity.list', { limit: 1 }));
     expect(entry?.detail).toContain(restore.keptAsideIn);
