@@ -104,13 +104,9 @@ export class RetentionService {
     for (const kind of Object.keys(batches) as RetainedKind[]) {
       const cutoff = cutoffs[kind];
       if (cutoff === null) continue;
-      for (;;) {
-        if (this.stopped) return report;
-        const removed = await batches[kind](cutoff);
-        report[kind] += removed;
-        if (removed < this.batchSize) break;
-        await yieldToOthers();
-      }
+      const { removed, finished } = await this.inBatches(() => batches[kind](cutoff));
+      report[kind] += removed;
+      if (!finished) return report;
     }
     const overflow = await this.pruneActivityOverflow(values.retentionActivityMaxRows);
     if (overflow === null) return report;
@@ -148,12 +144,21 @@ export class RetentionService {
       .offset(maxRows)
       .executeTakeFirst();
     if (!boundary) return 0;
+    const { removed, finished } = await this.inBatches(() => this.activityBatch({ upToId: boundary.id }));
+    return finished ? removed : null;
+  }
+
+  /**
+   * Runs `batch` until one removes less than a full batch, yielding between two; `finished` is
+   * false when stopped on the way.
+   */
+  private async inBatches(batch: () => Promise<number>): Promise<{ removed: number; finished: boolean }> {
     let removed = 0;
     for (;;) {
-      if (this.stopped) return null;
-      const batch = await this.activityBatch({ upToId: boundary.id });
-      removed += batch;
-      if (batch < this.batchSize) return removed;
+      if (this.stopped) return { removed, finished: false };
+      const count = await batch();
+      removed += count;
+      if (count < this.batchSize) return { removed, finished: true };
       await yieldToOthers();
     }
   }
