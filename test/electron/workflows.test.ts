@@ -44,11 +44,24 @@ describe('GitHub workflows', () => {
     const script = runs(job);
     expect(script.indexOf('npm test')).toBeLessThan(script.indexOf('npm run dist:smoke'));
     expect(script).toMatch(/xvfb-run --auto-servernum npm run test:smoke/);
+    // Packaging and the smoke test run on every push (no input: the condition holds) and are
+    // skipped only when a caller asks, as the release does.
+    const packaging = (job.steps as Array<{ run?: string; if?: string }>).filter((step) =>
+      /dist:smoke|test:smoke/.test(step.run ?? ''),
+    );
+    expect(packaging).toHaveLength(2);
+    for (const step of packaging) expect(step.if).toBe('${{ !inputs.skip-package-smoke }}');
+    expect(test.on.workflow_call.inputs['skip-package-smoke']).toMatchObject({
+      type: 'boolean',
+      default: false,
+    });
   });
 
   it('release: tests first, one draft, fail-fast off, contents: write, signing per system', () => {
     const release = load('release.yml');
     expect(release.jobs.test.uses).toBe('./.github/workflows/test.yml');
+    // The build jobs package and smoke-test what they publish; the tests need not do it first.
+    expect(release.jobs.test.with).toEqual({ 'skip-package-smoke': true });
     expect(release.jobs.draft.needs).toBe('test');
     expect(release.jobs.draft.permissions).toEqual({ contents: 'write' });
     expect(runs(release.jobs.draft)).toMatch(/gh release create "\$GITHUB_REF_NAME" .*--draft/);
