@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Backup, BackupList } from '../contract/backups';
 import { AppError } from '../contract/errors';
+import type { SettingsValues } from '../contract/settings';
 import type { EventHub } from '../events/event-hub';
 import { localDay } from '../maestro/local-time';
 import type { Clock } from '../ports/clock';
@@ -62,14 +63,18 @@ export class BackupService {
 
   constructor(private readonly deps: Deps) {}
 
-  async folder(): Promise<string> {
-    const { values } = await this.deps.settings.values();
+  /** The folder Settings name, or the default one inside the data folder. */
+  private folderOf(values: Pick<SettingsValues, 'backupFolder'>): string {
     return values.backupFolder || join(this.deps.dataDir, backupDefaults.folderName);
+  }
+
+  async folder(): Promise<string> {
+    return this.folderOf((await this.deps.settings.values()).values);
   }
 
   async list(): Promise<BackupList> {
     const { values } = await this.deps.settings.values();
-    const folder = await this.folder();
+    const folder = this.folderOf(values);
     return {
       folder,
       backups: await readBackups(folder),
@@ -84,7 +89,7 @@ export class BackupService {
     const { values } = await this.deps.settings.values();
     if (!values.backupDaily || this.running) return null;
     const today = localDay(now, values.burstTimeZone);
-    const taken = await readBackups(await this.folder());
+    const taken = await readBackups(this.folderOf(values));
     const done = taken.some(
       (b) => b.kind === 'automatic' && localDay(new Date(b.takenAt), values.burstTimeZone) === today,
     );
@@ -107,7 +112,7 @@ export class BackupService {
   private async write(kind: Backup['kind'], includeMediaChoice: boolean | undefined): Promise<Backup> {
     const { values } = await this.deps.settings.values();
     const includeMedia = includeMediaChoice ?? values.backupIncludeMedia;
-    const folder = await this.folder();
+    const folder = this.folderOf(values);
     let takenAt = this.deps.clock.now();
     // Two backups in the same millisecond (a manual one as the daily one starts) get two names.
     while (existsSync(join(folder, backupIdAt(takenAt)))) takenAt = new Date(takenAt.getTime() + 1);
@@ -201,8 +206,9 @@ export class BackupService {
    * not deleted, when the restart applies it (pending-restore.ts).
    */
   async restore(id: string): Promise<{ backup: Backup; keptAsideIn: string; restarting: boolean }> {
-    const backup = (await readBackups(await this.folder())).find((b) => b.id === id);
-    if (!backup) throw new AppError('not_found', `No backup "${id}" in ${await this.folder()}.`, { id });
+    const folder = await this.folder();
+    const backup = (await readBackups(folder)).find((b) => b.id === id);
+    if (!backup) throw new AppError('not_found', `No backup "${id}" in ${folder}.`, { id });
     if (backup.schemaVersion > this.deps.schemaVersion) {
       throw new AppError(
         'conflict',
