@@ -222,22 +222,15 @@ export async function importBrandArchive(
   const rows: Record<string, number> = {};
   const skipped: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('brands')
-      .select('id')
-      .where('id', '=', archive.brandId)
-      .executeTakeFirst();
-    if (existing) {
+    const brandIds = new Set((await trx.selectFrom('brands').select('id').execute()).map((b) => b.id));
+    if (brandIds.has(archive.brandId)) {
       throw new AppError(
         'conflict',
         `A brand "${archive.brandId}" already exists here (perhaps in the trash). Delete it for good or import into another data folder.`,
         { brandId: archive.brandId },
       );
     }
-    const brandIds = new Set([
-      archive.brandId,
-      ...(await trx.selectFrom('brands').select('id').execute()).map((b) => b.id),
-    ]);
+    brandIds.add(archive.brandId);
     const existingAgents = new Set(
       (await trx.selectFrom('agents').select('agent_id').execute()).map((a) => a.agent_id),
     );
