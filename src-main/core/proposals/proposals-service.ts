@@ -4,7 +4,7 @@ import type { ActivityEntry } from '../contract/activity';
 import { AppError } from '../contract/errors';
 import { proposalStatuses, type ExaminerResult, type Proposal } from '../contract/proposals';
 import type { SearchHighlight } from '../contract/search';
-import type { SearchIndex } from '../search/search-index';
+import { inHitOrder, type SearchIndex } from '../search/search-index';
 import { searchTermsOf } from '../search/search-terms';
 import { proposalDefaults } from './defaults';
 import type { EventHub } from '../events/event-hub';
@@ -137,15 +137,17 @@ export class ProposalsService {
               page.map((hit) => hit.key),
             )
             .execute();
-    const byId = new Map(found.map((row) => [row.id, row]));
-    const rows = page.flatMap((hit) => byId.get(hit.key) ?? []);
-    const highlights: Record<string, SearchHighlight> = {};
-    for (const hit of page) {
-      const row = byId.get(hit.key);
-      if (row) highlights[row.proposal_id] = { title: hit.title, snippet: hit.snippet };
-    }
+    const ordered = inHitOrder(
+      page,
+      found,
+      (row) => row.id,
+      (row, highlight) => ({ row, highlight }),
+    );
+    const highlights: Record<string, SearchHighlight> = Object.fromEntries(
+      ordered.map(({ row, highlight }) => [row.proposal_id, highlight]),
+    );
     return {
-      items: rows.map(proposalFromRow),
+      items: ordered.map(({ row }) => proposalFromRow(row)),
       counts: await this.deps.search.proposalCounts(terms, scope),
       hasMore: hits.length > limit,
       highlights,
