@@ -4,6 +4,7 @@ import {
   relativeScore,
   type PostMetrics,
 } from '../../src-main/core/analytics/performance-score';
+import { seededRandom } from '../../src-main/core/ports/random';
 import { openTempCore, type TempCore } from '../helpers/temp-core';
 import { openJourney, type Journey } from './journey';
 
@@ -249,7 +250,13 @@ async function writeAccountSnapshots(t: TempCore) {
  * different hours of the day.
  */
 export async function seedLearningLoop(dataDir: string): Promise<LearningSeed> {
-  const t = await openTempCore({ dir: dataDir, start: installedAt, startRenderQueue: false });
+  // Seeded: the mutations, the evolution's draws and so the learnings are the same every run.
+  const t = await openTempCore({
+    dir: dataDir,
+    start: installedAt,
+    startRenderQueue: false,
+    random: seededRandom(11),
+  });
   try {
     await t.call('settings.set', { values: { spawnAgentPerBrand: false } });
     await t.call('brands.create', { ...seedBrand, colors: { primary: '#0f766e', accent: '#f97316' } });
