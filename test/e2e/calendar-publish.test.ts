@@ -202,5 +202,6 @@ describe('Calendar journey: a dragged post publishes at its new time', () => {
     expect(item.targets[0]).toMatchObject({ status: 'published', externalId: media[0]!.id });
     // The two other posts were left alone.
     expect(meta.publishedInstagram(IG)).toHaveLength(1);
-  });
+    // Three real renders, a restart and half a minute of waiting for the slot: past the 60 s default on a busy runner.
+  }, 180_000);
 });

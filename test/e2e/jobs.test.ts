@@ -75,5 +75,6 @@ describe('Jobs journey (headless server + Chromium)', () => {
       await saveFailureScreenshot(page, 'jobs');
       throw error;
     }
-  });
+    // Two real renders, polled for up to 120 s above.
+  }, 180_000);
 });

@@ -164,5 +164,6 @@ describe('every decision lands exactly once, through the headless server', () =>
       await server.stop();
       await fake.close();
     }
-  });
+    // Five renders one at a time, a SIGKILL and a second round: past the 60 s default on a busy runner.
+  }, 240_000);
 });
