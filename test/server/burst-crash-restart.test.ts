@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { keywordHash } from '../../src-main/core/proposals/keyword-hash';
 import { contentLlm } from '../fakes/fake-content-llm';
-import { startFakeOpenAi } from '../fakes/fake-openai-server';
+import { reply, startFakeOpenAi } from '../fakes/fake-openai-server';
 import { makeTempDir } from '../helpers/temp-dir';
 import { callOperation, startServeProcess, type ServeProcess } from '../helpers/serve-process';
 
@@ -29,8 +29,15 @@ async function ok(server: ServeProcess, name: string, body: unknown) {
 describe('a burst killed mid-way', () => {
   it('is finished after a restart: the day quota exactly, no duplicates', async () => {
     const llm = contentLlm();
-    // Slow answers so the kill lands in the middle of the burst.
-    const fake = await startFakeOpenAi({ apiKey: 'sk-crash', latencyMs: 40, respond: (r) => llm.respond(r) });
+    // Slow answers, and none at all once six proposals are written until the server has been
+    // killed: the kill lands in the middle of the burst however long this process stalls.
+    let released = false;
+    const held = () => !released && read('SELECT id FROM proposals').length >= 6;
+    const fake = await startFakeOpenAi({
+      apiKey: 'sk-crash',
+      latencyMs: 40,
+      respond: (r) => (held() ? reply.hang() : llm.respond(r)),
+    });
     try {
       let server = await startServeProcess(temp.dir);
       await ok(server, 'settings.set', {
@@ -57,6 +64,7 @@ describe('a burst killed mid-way', () => {
       });
       server.child.kill('SIGKILL');
       await server.exited;
+      released = true;
       const beforeRestart = read<{ n: number }>('SELECT count(*) AS n FROM proposals')[0]!.n;
       expect(beforeRestart).toBeLessThan(24);
       expect(read<{ status: string }>('SELECT status FROM bursts')).toEqual([{ status: 'running' }]);

@@ -137,15 +137,20 @@ describe('healing', () => {
 
   it('stops a render stuck without progress for 30 minutes at its step, and retries it; a render waiting its turn is never stuck', async () => {
     const core = await open(fakeFfmpeg('exec sleep 3600'), 2);
-    const [stuckId, waitingId] = await burstRenders(core);
-    const stuck = { id: stuckId! };
-    const waiting = { id: waitingId! };
-    // Wait until the first render is inside FFmpeg (its step set, its heartbeat written).
-    for (let i = 0; i < 200; i++) {
-      const job = await core.call('jobs.get', { id: stuck.id });
-      if (job.status === 'generating' && job.currentStep) break;
-      await new Promise((r) => setTimeout(r, 25));
+    const ids = await burstRenders(core);
+    expect(ids).toHaveLength(2);
+    // Wait until one render is inside FFmpeg (its step set, its heartbeat written): that one is
+    // stuck, the other waits its turn. Which one the queue claimed first is not this test's concern.
+    let stuckId: string | undefined;
+    for (let i = 0; i < 200 && !stuckId; i++) {
+      for (const id of ids) {
+        const job = await core.call('jobs.get', { id });
+        if (job.status === 'generating' && job.currentStep) stuckId = id;
+      }
+      if (!stuckId) await new Promise((r) => setTimeout(r, 25));
     }
+    const stuck = { id: stuckId! };
+    const waiting = { id: ids.find((id) => id !== stuckId)! };
     core.clock.advance(29 * 60_000);
     expect((await core.core.healing.run()).timedOut).toEqual([]);
     core.clock.advance(2 * 60_000);

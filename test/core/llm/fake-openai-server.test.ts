@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/fake-openai-server';
 
 const KEY = 'sk-fake-server-key-000111';
@@ -166,12 +166,11 @@ describe('fake OpenAI-compatible server: scripted replies', () => {
       body: JSON.stringify(validBody),
       signal: controller.signal,
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(fake.inFlight).toBe(1);
+    // Waited for, not slept for: the fake runs in this process, so a stall could let a fixed sleep win.
+    await vi.waitFor(() => expect(fake.inFlight).toBe(1));
     controller.abort();
     await expect(pending).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(fake.inFlight).toBe(0);
+    await vi.waitFor(() => expect(fake.inFlight).toBe(0));
   });
 
   it('closes even while a request hangs', async () => {
