@@ -21,7 +21,7 @@ import {
   type Decision,
 } from './proposal-lifecycle';
 import { proposalFromRow } from './proposals-repository';
-import { queueRenders, withdrawRenders, type RenderDispatchDeps } from './render-dispatch';
+import { lacksItsRender, queueRenders, withdrawRenders, type RenderDispatchDeps } from './render-dispatch';
 
 type Status = Proposal['status'];
 
@@ -355,19 +355,7 @@ export class ProposalsService {
       .selectAll('p')
       .where('p.status', '=', 'accepted')
       .where('p.render_issue', 'is', null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('generation_jobs as j')
-              .select('j.job_id')
-              .whereRef('j.proposal_id', '=', 'p.proposal_id')
-              // A brand's proposal needs its brand's job; a brand-less one, any job.
-              .where((eb) =>
-                eb.or([eb('p.brand_id', 'is', null), eb('j.brand_id', '=', eb.ref('p.brand_id'))]),
-              ),
-          ),
-        ),
-      )
+      .where(lacksItsRender)
       .execute();
     let repaired = 0;
     for (const row of orphans) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { listBrandRows } from '../brands/brands-repository';
 import { AppError } from '../contract/errors';
 import { isoNow, type Clock } from '../ports/clock';
@@ -19,6 +19,24 @@ export interface QueuedRenders {
   jobIds: string[];
   /** Set when the proposal cannot be rendered at all, in words the creator can act on. */
   issue: string | null;
+}
+
+/** A query over proposals aliased `p`, as the repair and the data-consistency check read them. */
+type ProposalsAsP = Database & { p: Database['proposals'] };
+
+/**
+ * Proposals (`p`) without their render: a brand's proposal lacks its brand's job, a brand-less
+ * one any job. One rule for the start-up repair and the diagnostic that reports what it left.
+ */
+export function lacksItsRender({ not, exists, selectFrom }: ExpressionBuilder<ProposalsAsP, 'p'>) {
+  return not(
+    exists(
+      selectFrom('generation_jobs as j')
+        .select('j.job_id')
+        .whereRef('j.proposal_id', '=', 'p.proposal_id')
+        .where((eb) => eb.or([eb('p.brand_id', 'is', null), eb('j.brand_id', '=', eb.ref('p.brand_id'))])),
+    ),
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { lacksItsRender } from '../../proposals/render-dispatch';
 import { diagnosticsDefaults } from '../defaults';
 import { HOUR_MS, plural, type SystemCheck, type Verdict } from './check';
 
@@ -71,16 +72,7 @@ export const dataConsistencyCheck: SystemCheck = {
         .where('p.status', '=', 'accepted')
         .where('p.brand_id', 'is not', null)
         .where('p.created_at', '>=', since)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('generation_jobs as j')
-                .select('j.job_id')
-                .whereRef('j.proposal_id', '=', 'p.proposal_id')
-                .whereRef('j.brand_id', '=', 'p.brand_id'),
-            ),
-          ),
-        )
+        .where(lacksItsRender)
         .executeTakeFirstOrThrow(),
       db
         .selectFrom('agents as a')
