@@ -7,7 +7,7 @@ import { PlatformError } from '../../../src-main/core/platforms/platform-error';
 import { manualClock } from '../../../src-main/core/ports/clock';
 import { startFakeMeta, type FakeMeta, type FakeMetaOptions } from '../../fakes/fake-meta-server';
 import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
-import { insertScheduledPost, postStatusOf, targetsOf } from './publishing-rows';
+import { insertScheduledPost, postStatusOf, targetsOf } from '../../helpers/publishing-rows';
 
 const START = '2026-11-25T10:00:00.000Z';
 const USER_TOKEN = 'fake-user-token-pasted-0001';

@@ -8,7 +8,7 @@ import { keyFileCipher } from '../../../src-main/core/secrets/key-file-cipher';
 import { SecretStore } from '../../../src-main/core/secrets/secret-store';
 import { googleEnv, startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
 import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
-import { insertScheduledPost, postStatusOf, targetsOf } from './publishing-rows';
+import { insertScheduledPost, postStatusOf, targetsOf } from '../../helpers/publishing-rows';
 
 const START = '2026-11-25T10:00:00.000Z';
 

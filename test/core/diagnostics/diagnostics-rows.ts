@@ -42,64 +42,6 @@ export async function insertRender(
     .execute();
 }
 
-/** A rendered post on the calendar with one target per listed platform. */
-export async function insertPost(
-  db: Kysely<Database>,
-  input: {
-    scheduleId: string;
-    brandId: string;
-    scheduledTime: string;
-    status?: 'scheduled' | 'published' | 'failed' | 'waiting';
-    targets?: Array<{
-      platform: 'instagram' | 'facebook' | 'youtube';
-      status: 'scheduled' | 'published' | 'failed';
-      at: string;
-      error?: string;
-    }>;
-  },
-): Promise<void> {
-  const jobId = `GEN-${input.scheduleId}`;
-  await insertRender(db, {
-    jobId,
-    status: 'completed',
-    createdAt: input.scheduledTime,
-    brandId: input.brandId,
-  });
-  await db
-    .insertInto('scheduled_posts')
-    .values({
-      schedule_id: input.scheduleId,
-      job_id: jobId,
-      brand_id: input.brandId,
-      content_type: 'reel',
-      variant: 'dark',
-      title: 'Three habits that protect your sleep',
-      caption: 'Sleep is built during the day.',
-      facebook_caption: 'Sleep is built during the day.',
-      scheduled_time: input.scheduledTime,
-      slot_source: 'auto',
-      status: input.status ?? 'scheduled',
-      platforms: JSON.stringify((input.targets ?? []).map((t) => t.platform)),
-      media: '{}',
-      created_at: input.scheduledTime,
-      updated_at: input.scheduledTime,
-    })
-    .execute();
-  for (const target of input.targets ?? []) {
-    await db
-      .insertInto('publish_targets')
-      .values({
-        schedule_id: input.scheduleId,
-        platform: target.platform,
-        status: target.status,
-        last_error: target.error ?? null,
-        published_at: target.status === 'published' ? target.at : null,
-        updated_at: target.at,
-      })
-      .execute();
-  }
-}
-
 export async function insertConnection(
   db: Kysely<Database>,
   input: {

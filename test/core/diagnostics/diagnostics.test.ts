@@ -11,7 +11,8 @@ import type { ContractEvent } from '../../../src-main/core/contract/events';
 import { writeCycleRecord } from '../../../src-main/core/orchestrator/cycle-store';
 import { mediaBinaries } from '../../helpers/media-probe';
 import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
-import { insertConnection, insertPost, insertRender } from './diagnostics-rows';
+import { insertScheduledPost } from '../../helpers/publishing-rows';
+import { insertConnection, insertRender } from './diagnostics-rows';
 
 /** The ten checks on a real SQLite file, each condition set by hand in the data it reads. */
 
@@ -429,27 +430,23 @@ describe('each check on hand-set data', () => {
       at: now,
     });
     expect((await run(core, 'publishing_pipeline')).detail).toContain('nothing scheduled for the next 24 h');
-    await insertPost(db, {
+    await insertScheduledPost(core.core, {
       scheduleId: 'SCH-next',
       brandId: sampleBrand.id,
-      scheduledTime: ahead(core, 3 * H),
+      at: ahead(core, 3 * H),
+      targets: {},
     });
     expect((await run(core, 'publishing_pipeline')).status).toBe('pass');
 
     for (const n of [1, 2, 3])
-      await insertPost(db, {
+      await insertScheduledPost(core.core, {
         scheduleId: `SCH-failed-${n}`,
         brandId: sampleBrand.id,
-        scheduledTime: ago(core, n * 24 * H),
+        at: ago(core, n * 24 * H),
         status: 'failed',
-        targets: [
-          {
-            platform: 'instagram',
-            status: 'failed',
-            at: ago(core, n * 24 * H),
-            error: 'Media upload has failed',
-          },
-        ],
+        targets: { instagram: 'failed' },
+        error: 'Media upload has failed',
+        writtenAt: ago(core, n * 24 * H),
       });
     expect(await run(core, 'publishing_pipeline')).toMatchObject({
       status: 'fail',
@@ -458,17 +455,21 @@ describe('each check on hand-set data', () => {
       ),
     });
 
-    await insertPost(db, {
+    await insertScheduledPost(core.core, {
       scheduleId: 'SCH-out',
       brandId: sampleBrand.id,
-      scheduledTime: ago(core, 5 * H),
+      at: ago(core, 5 * H),
       status: 'published',
-      targets: [{ platform: 'instagram', status: 'published', at: ago(core, 5 * H) }],
+      targets: { instagram: 'published' },
+      publishedAt: ago(core, 5 * H),
+      writtenAt: ago(core, 5 * H),
     });
-    await insertPost(db, {
+    await insertScheduledPost(core.core, {
       scheduleId: 'SCH-late',
       brandId: sampleBrand.id,
-      scheduledTime: ago(core, 2 * H),
+      at: ago(core, 2 * H),
+      targets: {},
+      writtenAt: ago(core, 2 * H),
     });
     await db.updateTable('platform_connections').set({ status: 'expired' }).execute();
     expect(await run(core, 'publishing_pipeline')).toMatchObject({
@@ -559,10 +560,11 @@ describe('each check on hand-set data', () => {
       .values({ ...proposal, proposal_id: 'GHST-001', agent_id: 'ghost', status: 'pending' })
       .execute();
     sqlite.pragma('foreign_keys = ON');
-    await insertPost(db, {
+    await insertScheduledPost(core.core, {
       scheduleId: 'SCH-orphan',
       brandId: sampleBrand.id,
-      scheduledTime: new Date(Date.parse(now) + 3 * H).toISOString(),
+      at: new Date(Date.parse(now) + 3 * H).toISOString(),
+      targets: {},
     });
     await core.call('brands.delete', { id: sampleBrand.id });
     const spawned = await db

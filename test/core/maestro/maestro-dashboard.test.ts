@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core/app';
 import { openTempCore, type TempCore } from '../../helpers/temp-core';
-import { insertScheduledPost } from '../connections/publishing-rows';
+import { insertScheduledPost } from '../../helpers/publishing-rows';
 
 /**
  * The dashboard's numbers on a real SQLite file, from rows set by hand. The clock is

@@ -1,9 +1,10 @@
-import type { Core } from '../../../src-main/core/app';
+import type { Core } from '../../src-main/core/app';
 
 /**
  * A rendered job with a calendar item and one publish target per platform, written with SQL so
- * the connection and dashboard tests do not depend on the scheduler or the publisher: what the
- * calendar would hold for a brand. A published target has its id, permalink and `publishedAt`.
+ * the connection, dashboard and diagnostics tests do not depend on the scheduler or the
+ * publisher: what the calendar would hold for a brand. A published target has its id, permalink
+ * and `publishedAt`; a failed one, `error`.
  */
 export async function insertScheduledPost(
   core: Core,
@@ -16,12 +17,15 @@ export async function insertScheduledPost(
     at?: string;
     title?: string;
     contentType?: 'reel' | 'carousel';
-    status?: 'scheduled' | 'published' | 'partial' | 'waiting';
+    status?: 'scheduled' | 'published' | 'partial' | 'waiting' | 'failed';
     publishedAt?: string;
+    /** When the rows were written and the targets last changed (a fixed morning otherwise). */
+    writtenAt?: string;
+    error?: string;
   },
 ): Promise<void> {
   const { db } = core.store;
-  const now = '2026-11-25T10:00:00.000Z';
+  const now = input.writtenAt ?? '2026-11-25T10:00:00.000Z';
   const jobId = `GEN-${input.scheduleId.slice(4)}`;
   const title = input.title ?? 'Three habits that protect your sleep';
   const contentType = input.contentType ?? 'reel';
@@ -95,7 +99,7 @@ export async function insertScheduledPost(
         permalink: status === 'published' ? `https://example.test/${platform}/${input.scheduleId}` : null,
         next_attempt_at: null,
         wait_reason: status === 'waiting' ? 'connection_expired' : null,
-        last_error: status === 'failed' ? 'refused' : null,
+        last_error: status === 'failed' ? (input.error ?? 'refused') : null,
         error_code: null,
         suggested_fix: null,
         published_at: status === 'published' ? (input.publishedAt ?? now) : null,
