@@ -16,10 +16,15 @@ export interface TempCore {
   close(): Promise<void>;
 }
 
-export async function openTempCore(
-  options: Partial<CoreConfig> & { dir?: string; start?: string } = {},
-): Promise<TempCore> {
+type TempCoreOptions = Partial<CoreConfig> & { dir?: string; start?: string };
+
+export async function openTempCore(options: TempCoreOptions = {}): Promise<TempCore> {
   const temp = options.dir ? { dir: options.dir, cleanup: () => undefined } : makeTempDir();
+  return openIn(temp, options);
+}
+
+/** A core on `temp.dir`; closing it removes the folder when the test did not hand one in. */
+async function openIn(temp: { dir: string; cleanup(): void }, options: TempCoreOptions): Promise<TempCore> {
   const clock = manualClock(options.start ?? '2026-11-25T10:00:00.000Z');
   const core = await createCore({
     appVersion: '0.0.0-test',
@@ -38,13 +43,14 @@ export async function openTempCore(
       return result.value as never;
     },
     invoke: (name, input) => core.invoke(name, input ?? {}),
+    // The reopened core owns the folder as this one did, so a reopening test leaves nothing behind.
     async reopen() {
       await core.close();
-      return openTempCore({ ...options, dir: temp.dir });
+      return openIn(temp, options);
     },
     async close() {
       await core.close();
-      if (!options.dir) temp.cleanup();
+      temp.cleanup();
     },
   };
   return self;

@@ -3,40 +3,30 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../../src-main/core/app';
 import { PlatformError } from '../../../src-main/core/platforms/platform-error';
-import { manualClock } from '../../../src-main/core/ports/clock';
-import { keyFileCipher } from '../../../src-main/core/secrets/key-file-cipher';
-import { SecretStore } from '../../../src-main/core/secrets/secret-store';
-import { googleEnv, startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
-import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
+import type { FakeGoogle } from '../../fakes/fake-google-server';
+import {
+  closeGoogleCore,
+  decryptedSecrets,
+  openGoogleCore,
+  setGoogleClient,
+  type GoogleCore,
+} from '../../helpers/google-core';
+import { sampleBrand, type TempCore } from '../../helpers/temp-core';
 import { insertScheduledPost, postStatusOf, targetsOf } from '../../helpers/publishing-rows';
 
 const START = '2026-11-25T10:00:00.000Z';
 
-let clock: ReturnType<typeof manualClock>;
+let clock: GoogleCore['clock'];
 let google: FakeGoogle;
 let temp: TempCore;
 
 beforeEach(async () => {
-  clock = manualClock(START);
-  google = await startFakeGoogle({ now: () => clock.now() });
-  temp = await openTempCore({
-    clock,
-    startRenderQueue: false,
-    env: googleEnv(google),
-  });
-  await temp.call('brands.create', sampleBrand);
+  ({ clock, google, temp } = await openGoogleCore(START));
 });
 
-afterEach(async () => {
-  temp?.core.connections.close();
-  await temp?.close();
-  await google?.close();
-});
+afterEach(() => closeGoogleCore(temp, google));
 
-async function setClient() {
-  await temp.call('settings.set', { values: { googleClientId: google.client.clientId } });
-  await temp.call('secrets.set', { key: 'google.clientSecret', value: google.client.clientSecret });
-}
+const setClient = () => setGoogleClient(temp, google);
 
 /** What the system browser does with the authorize address: Google's 302 back to our loopback. */
 async function browse(url: string): Promise<{ status: number; text: string; url: string }> {
@@ -244,11 +234,7 @@ describe('connections: YouTube through Google sign-in for installed apps', () =>
   });
 });
 
-/**
- * The refresh token as the app stored it, decrypted with the headless key file: the test plays
- * someone with the data folder *and* its key, to hand the fake the token to revoke.
- */
+/** The refresh token as the app stored it, to hand the fake the token to revoke. */
 function storedRefreshToken(): Promise<string | undefined> {
-  const store = new SecretStore(temp.core.store.db, keyFileCipher(join(temp.dir, 'secrets.key')), clock);
-  return store.reveal(`brand:${sampleBrand.id}:youtubeRefreshToken`);
+  return decryptedSecrets(temp, clock).reveal(`brand:${sampleBrand.id}:youtubeRefreshToken`);
 }

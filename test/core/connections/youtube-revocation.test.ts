@@ -1,44 +1,30 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../../src-main/core/ports/clock';
-import { keyFileCipher } from '../../../src-main/core/secrets/key-file-cipher';
-import { SecretStore } from '../../../src-main/core/secrets/secret-store';
-import { googleFailure, googleEnv, startFakeGoogle, type FakeGoogle } from '../../fakes/fake-google-server';
+import { googleFailure, type FakeGoogle } from '../../fakes/fake-google-server';
 import type { Scripted } from '../../fakes/fake-http';
-import { openTempCore, sampleBrand, type TempCore } from '../../helpers/temp-core';
+import {
+  closeGoogleCore,
+  decryptedSecrets,
+  openGoogleCore,
+  setGoogleClient,
+  type GoogleCore,
+} from '../../helpers/google-core';
+import { sampleBrand, type TempCore } from '../../helpers/temp-core';
 
 const START = '2026-11-25T10:00:00.000Z';
 
-let clock: ReturnType<typeof manualClock>;
+let clock: GoogleCore['clock'];
 let google: FakeGoogle;
 let temp: TempCore;
-/** The first core's folder, when a test reopened it (a reopened TempCore does not remove it). */
-let reopenedDir: string | null = null;
 
 beforeEach(async () => {
-  clock = manualClock(START);
-  google = await startFakeGoogle({ now: () => clock.now() });
-  temp = await openTempCore({
-    clock,
-    startRenderQueue: false,
-    env: googleEnv(google),
-  });
-  await temp.call('brands.create', sampleBrand);
+  ({ clock, google, temp } = await openGoogleCore(START));
 });
 
-afterEach(async () => {
-  temp?.core.connections.close();
-  await temp?.close();
-  await google?.close();
-  if (reopenedDir) rmSync(reopenedDir, { recursive: true, force: true });
-  reopenedDir = null;
-});
+afterEach(() => closeGoogleCore(temp, google));
 
 /** Connects the brand's channel the way the creator does; returns the refresh token Google issued. */
 async function connectYouTube(): Promise<string> {
-  await temp.call('settings.set', { values: { googleClientId: google.client.clientId } });
-  await temp.call('secrets.set', { key: 'google.clientSecret', value: google.client.clientSecret });
+  await setGoogleClient(temp, google);
   const { authUrl } = await temp.call('connections.youtubeBegin', { brandId: sampleBrand.id });
   const page = await fetch(authUrl);
   expect(page.status).toBe(200);
@@ -47,10 +33,7 @@ async function connectYouTube(): Promise<string> {
   return refreshToken!;
 }
 
-/** The app's secrets decrypted with the headless key file (the test plays someone holding both). */
-function secretStore(): SecretStore {
-  return new SecretStore(temp.core.store.db, keyFileCipher(join(temp.dir, 'secrets.key')), clock);
-}
+const secretStore = () => decryptedSecrets(temp, clock);
 
 function disconnect(platform: 'youtube' | 'instagram' | 'facebook') {
   return temp.call('connections.disconnect', { brandId: sampleBrand.id, platform });
@@ -179,7 +162,6 @@ describe('connections: disconnecting YouTube revokes the Google grant', () => {
 
     await disconnect('youtube');
     await hold.held;
-    reopenedDir = temp.dir;
     const reopening = temp.reopen();
     // The request never reaches Google: the connection is cut as the app closes.
     hold.release();
