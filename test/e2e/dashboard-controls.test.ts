@@ -3,45 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MaestroStatus } from '../../src-main/core/contract/maestro';
 import { contentLlm } from '../fakes/fake-content-llm';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
+import { tapEvents, type EventTap } from '../helpers/event-tap';
 import { saveFailureScreenshot } from './helpers';
 import { openJourney, type Journey } from './journey';
-
-/** Reads `maestro.state` events from the server's event stream, as any other client would. */
-function listenToMaestroState(base: string, token: string) {
-  const states: MaestroStatus[] = [];
-  const controller = new AbortController();
-  const done = (async () => {
-    const response = await fetch(`${base}/api/events`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: controller.signal,
-    });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.+)$/m.exec(message)?.[1];
-        const data = /^data: (.+)$/m.exec(message)?.[1];
-        if (event === 'maestro.state' && data) states.push(JSON.parse(data) as MaestroStatus);
-      }
-    }
-  })().catch((error: unknown) => {
-    if ((error as Error).name !== 'AbortError') throw error;
-  });
-  return {
-    states,
-    async close() {
-      controller.abort();
-      await done;
-    },
-  };
-}
 
 /**
  * Issue 11: Pause/Resume and Burst now agree between the page and everything else at every
@@ -52,7 +16,10 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
   let llmFake: FakeOpenAi | undefined;
   let journey: Journey | undefined;
   let releaseAnswers: () => void = () => undefined;
-  let other: ReturnType<typeof listenToMaestroState> | undefined;
+  let other: EventTap | undefined;
+  /** The `maestro.state` events the other client has heard, oldest first. */
+  const statesHeard = () =>
+    other!.events.filter((e) => e.stream === 'maestro.state').map((e) => e.payload as MaestroStatus);
 
   beforeAll(async () => {
     const llm = contentLlm();
@@ -66,11 +33,11 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
     });
     // Not given to the journey: the LLM is set up only by the burst test, on a fresh install.
     journey = await openJourney({ page: { viewport: { width: 1400, height: 1100 } } });
-    other = listenToMaestroState(journey.server.base, journey.server.token);
+    other = await tapEvents(journey.server.base, journey.server.token);
   });
 
   afterAll(async () => {
-    await other?.close();
+    other?.close();
     await journey?.close();
     await llmFake?.close();
   });
@@ -111,9 +78,15 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
         .not.toMatch(/waits for Resume/);
 
       // The page pauses: the other client hears it, and the core says so.
-      const heard = other!.states.length;
+      const heard = statesHeard().length;
       await controls().getByRole('button', { name: 'Pause Maestro' }).click();
-      await expect.poll(() => other!.states.slice(heard).some((s) => s.paused)).toBe(true);
+      await expect
+        .poll(() =>
+          statesHeard()
+            .slice(heard)
+            .some((s) => s.paused),
+        )
+        .toBe(true);
       expect((await call<MaestroStatus>('maestro.status')).paused).toBe(true);
       await expect.poll(() => stateLine().innerText()).toMatch(/^Paused/);
       await controls().getByRole('button', { name: 'Resume Maestro' }).waitFor();
@@ -125,7 +98,7 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
       await expect.poll(() => stateLine().innerText()).toMatch(/^Running/);
       await controls().getByRole('button', { name: 'Pause Maestro' }).click();
       await expect.poll(() => stateLine().innerText()).toMatch(/^Paused/);
-      expect(other!.states.at(-1)).toMatchObject({ paused: true });
+      expect(statesHeard().at(-1)).toMatchObject({ paused: true });
       expect((await call<MaestroStatus>('maestro.status')).paused).toBe(true);
     } catch (error) {
       await saveFailureScreenshot(p, 'dashboard-controls-pause');
@@ -176,10 +149,16 @@ describe('Dashboard controls journey (headless server + Chromium)', () => {
         .toBe('Alpha: 1 of 1 reels, 0 of 0 posts');
 
       // Clicked on the page: the other client hears the runner taken and let go.
-      const heard = other!.states.length;
+      const heard = statesHeard().length;
       await button.click();
       await expect
-        .poll(() => other!.states.slice(heard).map((s) => s.burstRunning), { timeout: 30_000 })
+        .poll(
+          () =>
+            statesHeard()
+              .slice(heard)
+              .map((s) => s.burstRunning),
+          { timeout: 30_000 },
+        )
         .toEqual([true, false]);
       await expect.poll(() => button.innerText()).toBe('Burst now');
       await expect.poll(() => daily.getByRole('status').innerText()).toMatch(/completed \(burst now, /);

@@ -7,14 +7,8 @@ import { createAssistantAccess } from '../../src-main/mcp/http-endpoint';
 import { startHeadlessServer, type HeadlessServer } from '../../src-main/server/http-server';
 import { openBurstHarness, type BurstHarness } from '../helpers/burst-harness';
 import { sampleBrand } from '../helpers/temp-core';
-import {
-  httpClient,
-  mcpPostHeaders,
-  rawPost,
-  tapEvents,
-  toolCallMessage,
-  type EventTap,
-} from './mcp-test-clients';
+import { tapEvents, type EventTap } from '../helpers/event-tap';
+import { httpClient, mcpPostHeaders, rawPost, toolCallMessage } from './mcp-test-clients';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let h: BurstHarness;

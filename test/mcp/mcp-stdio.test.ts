@@ -8,7 +8,8 @@ import { contentLlm } from '../fakes/fake-content-llm';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/fake-openai-server';
 import { callOperation, repoRoot, startServeProcess, type ServeProcess } from '../helpers/serve-process';
 import { makeTempDir } from '../helpers/temp-dir';
-import { httpClient, stdioClient, tapEvents, type EventTap } from './mcp-test-clients';
+import { tapEvents, type EventTap } from '../helpers/event-tap';
+import { httpClient, stdioClient } from './mcp-test-clients';
 
 const temp = makeTempDir();
 let server: ServeProcess | undefined;
