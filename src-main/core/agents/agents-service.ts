@@ -4,7 +4,7 @@ import type { EventHub } from '../events/event-hub';
 import type { SettingsService } from '../settings/settings-service';
 import type { Agent, AgentDetail, AgentUpdateInput } from '../contract/agents';
 import { AppError } from '../contract/errors';
-import { isoNow, type Clock } from '../ports/clock';
+import { type Clock, DAY_MS, isoNow } from '../ports/clock';
 import type { Random } from '../ports/random';
 import type { Database } from '../store/database';
 import { archetypes } from './agent-names';
@@ -22,8 +22,6 @@ interface Deps {
   events: EventHub;
   settings: SettingsService;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The agent population: seeding, creation, cloning, mutation, retirement, the population guard. */
 export class AgentsService {

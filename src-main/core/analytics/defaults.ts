@@ -1,7 +1,5 @@
+import { DAY_MS, HOUR_MS } from '../ports/clock';
 /** The metrics collector's constants (reference §9.1, platform APIs §3 and §5), each with its why. */
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const analyticsDefaults = {
   /**

@@ -7,8 +7,7 @@ import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import type { TokenProvider } from './connections-service';
 import { loginExpiredReason } from './connections-context';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 export type ExpiryState = 'live' | 'expiring' | 'expired';
 

@@ -14,8 +14,7 @@ import { deleteReportsBefore, insertReport, latestReports, latestStatus } from '
 import { countChecks, overallStatus, turnedCritical } from './overall-status';
 import { runChecks, systemChecks } from './run-checks';
 import { takeSnapshot } from './snapshot';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 /** What the creator is told when a run finds the system critical and the run before did not. */
 export interface CriticalNotice {

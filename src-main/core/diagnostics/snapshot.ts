@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DiagnosticsSnapshot } from '../contract/diagnostics';
 import type { Database } from '../store/database';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 /** The numbers stored beside each run (reference §5.2's snapshot columns). */
 export async function takeSnapshot(db: Kysely<Database>, now: Date): Promise<DiagnosticsSnapshot> {

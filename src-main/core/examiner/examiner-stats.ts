@@ -8,8 +8,7 @@ import {
 } from '../contract/examiner';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../ports/clock';
 
 /**
  * The examiner's own verdict, read from its breakdown and never from `status`: the creator may

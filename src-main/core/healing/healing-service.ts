@@ -6,6 +6,7 @@ import { transitionJob } from '../jobs/job-repository';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import { diagnoseFailure, type FailureDiagnosis } from './failure-diagnosis';
+import { HOUR_MS } from '../ports/clock';
 
 export const healingDefaults = {
   /** A render with no progress (its heartbeat, not its age) for this long is stopped. */
@@ -44,8 +45,6 @@ interface Deps {
   /** Tells the creator about a permanent failure, inside the transaction that marks it reported. */
   reportFailure?(trx: Kysely<Database>, notice: RenderFailureNotice): Promise<void>;
 }
-
-const HOUR_MS = 3_600_000;
 
 /**
  * The healing cycle (reference §5.1, its defects fixed): a render stuck without progress for

@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database';
 import { learningDefaults } from './defaults';
 import type { ScoredPost } from './strategy-evidence';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 /**
  * Every measured post (of a content type, when given) as evidence: one entry per post (its platforms' relative

@@ -1,6 +1,5 @@
 import { localDay, localMinutes } from '../maestro/local-time';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 /** The weekly selection: Sunday 02:00 in the creator's time zone (reference 4.3). */
 export const evolutionTime = { weekday: 0, minutes: 2 * 60 } as const;

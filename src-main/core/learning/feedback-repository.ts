@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/database';
 import type { SummaryPost } from './agent-summary';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../ports/clock';
 
 /**
  * Published posts (one row per platform) ready to be attributed to their agent: old enough that

@@ -20,6 +20,7 @@ import {
   snapshotHistory,
 } from './feedback-repository';
 import type { StrategyAdvisor } from './strategy-advisor';
+import { DAY_MS } from '../ports/clock';
 
 interface Deps {
   db: Kysely<Database>;
@@ -29,8 +30,6 @@ interface Deps {
   activity: ActivityLog;
   events: EventHub;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Feedback and adaptation (reference 4.1–4.2, with its data flow fixed): each published post is

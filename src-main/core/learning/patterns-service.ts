@@ -5,8 +5,7 @@ import type { Clock } from '../ports/clock';
 import type { SettingsService } from '../settings/settings-service';
 import type { Database } from '../store/database';
 import { discoverPatterns, patternDecay, type PatternFinding } from './title-patterns';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 export const patternDefaults = {
   /** Newest measured posts per brand the analysis reads. */

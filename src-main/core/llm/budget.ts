@@ -1,7 +1,5 @@
 import type { LlmBudgetWindow } from '../contract/llm';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS } from '../ports/clock';
 
 /** The UTC calendar day and UTC clock hour that contain `now`, as [start, end). */
 export function budgetWindows(now: Date): {

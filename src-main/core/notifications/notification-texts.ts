@@ -1,6 +1,7 @@
 import type { BurstSummary } from '../contract/maestro';
 import type { NotificationKind } from '../contract/notifications';
 import type { Platform } from '../contract/publishing';
+import { DAY_MS } from '../ports/clock';
 
 /** One notification as its cause writes it into the outbox (see notification-outbox.ts). */
 export interface NotificationDraft {
@@ -20,8 +21,6 @@ const platformNames: Record<Platform, string> = {
   facebook: 'Facebook',
   youtube: 'YouTube',
 };
-
-const DAY_MS = 86_400_000;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -4,8 +4,7 @@ import type { PlatformQuota } from '../contract/dashboard';
 import { nextPacificMidnight } from '../publish/backoff';
 import { scheduleDefaults } from '../schedule/defaults';
 import type { Database } from '../store/database';
-
-const HOUR_MS = 3_600_000;
+import { HOUR_MS } from '../ports/clock';
 
 /** The platforms' limits the dashboard measures use against (shared/reference/platform-apis.md). */
 export const platformQuotaDefaults = {

@@ -3,6 +3,11 @@ export interface Clock {
   now(): Date;
 }
 
+/** Durations in milliseconds, for arithmetic on the clock's dates. */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
 export const systemClock: Clock = { now: () => new Date() };
 
 /** The one timestamp convention of the store: UTC ISO-8601 with milliseconds, sortable as text. */

@@ -1,12 +1,11 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { isoNow, type Clock } from '../ports/clock';
+import { type Clock, DAY_MS, isoNow } from '../ports/clock';
 import type { Database } from '../store/database';
 import { proposalDefaults } from './defaults';
 import { keywordHash, titleKeywords } from './keyword-hash';
 import { topicCooldownDays } from './topics';
 
 type ContentType = 'reel' | 'post';
-const DAY_MS = 86_400_000;
 
 function since(clock: Clock, days: number): string {
   return new Date(clock.now().getTime() - days * DAY_MS).toISOString();

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../ports/clock';
 import type { Database } from '../store/database';
 import { patternLessons } from '../learning/patterns-service';
+import { DAY_MS } from '../ports/clock';
 
 type ContentType = 'reel' | 'post';
-const DAY_MS = 86_400_000;
 
 export interface PerformerItem {
   title: string;

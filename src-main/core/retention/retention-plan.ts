@@ -1,6 +1,5 @@
 import type { SettingsValues } from '../contract/settings';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../ports/clock';
 
 export type RetainedKind = 'activity' | 'usage' | 'metricSnapshots';
 

@@ -1,12 +1,10 @@
 import { AppError } from '../contract/errors';
+import { DAY_MS, MINUTE_MS } from '../ports/clock';
 
 /**
  * Wall-clock time in an IANA time zone ↔ UTC instants, from the tz database via Intl (DST
  * included). Pure: the same inputs always give the same answer.
  */
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

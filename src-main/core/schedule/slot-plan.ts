@@ -8,9 +8,7 @@ import {
   type SortedTimes,
 } from './rolling-limit';
 import { slotsBetween, type SlotCandidate } from './slot-grid';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS } from '../ports/clock';
 
 /** One of this brand's items that holds its time: status `scheduled` or `publishing`. */
 export interface OccupiedSlot {

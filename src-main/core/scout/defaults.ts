@@ -1,7 +1,5 @@
+import { DAY_MS, HOUR_MS } from '../ports/clock';
 /** The trend scout's and the bootstrap's constants (reference §9.2, §9.3, platform APIs §3.3). */
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export const scoutDefaults = {
   /** Instagram: 30 unique hashtags per account per rolling 7 days; re-querying a counted one is free. */

@@ -4,6 +4,7 @@ import type { CycleStatus, MaestroStatus } from '../../contract/maestro';
 import type { Health } from '../../contract/system';
 import type { Database } from '../../store/database';
 import type { FileIdentity } from './db-connection';
+import { MINUTE_MS } from '../../ports/clock';
 
 /** What a check concludes: its status and what it found, in words the creator can act on. */
 export interface Verdict {
@@ -42,9 +43,6 @@ export interface SystemCheck {
   name: DiagnosticCheckName;
   run(ctx: CheckContext): Promise<Verdict>;
 }
-
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,5 +1,6 @@
 import { diagnosticsDefaults } from '../defaults';
-import { ago, HOUR_MS, plural, type SystemCheck, type Verdict } from './check';
+import { HOUR_MS } from '../../ports/clock';
+import { ago, plural, type SystemCheck, type Verdict } from './check';
 
 /** The installation checks without which no render can run. */
 const renderToolchain = new Set(['ffmpeg', 'ffprobe']);

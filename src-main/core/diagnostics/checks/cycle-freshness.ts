@@ -1,6 +1,7 @@
 import type { CycleStatus } from '../../contract/maestro';
 import { diagnosticsDefaults } from '../defaults';
-import { ago, listSome, MINUTE_MS, plural, type SystemCheck, type Verdict } from './check';
+import { MINUTE_MS } from '../../ports/clock';
+import { ago, listSome, plural, type SystemCheck, type Verdict } from './check';
 
 export interface FreshnessFacts {
   now: Date;

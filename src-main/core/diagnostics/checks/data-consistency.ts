@@ -1,6 +1,7 @@
 import { lacksItsRender } from '../../proposals/render-dispatch';
 import { diagnosticsDefaults } from '../defaults';
-import { HOUR_MS, plural, type SystemCheck, type Verdict } from './check';
+import { HOUR_MS } from '../../ports/clock';
+import { plural, type SystemCheck, type Verdict } from './check';
 
 export interface ConsistencyFacts {
   proposalsChecked: number;

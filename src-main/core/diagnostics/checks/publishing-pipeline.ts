@@ -1,5 +1,6 @@
 import { diagnosticsDefaults } from '../defaults';
-import { HOUR_MS, listSome, MINUTE_MS, plural, type SystemCheck, type Verdict } from './check';
+import { HOUR_MS, MINUTE_MS } from '../../ports/clock';
+import { listSome, plural, type SystemCheck, type Verdict } from './check';
 
 export interface PublishingFacts {
   paused: boolean;

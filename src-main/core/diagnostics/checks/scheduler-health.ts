@@ -1,5 +1,6 @@
 import { diagnosticsDefaults } from '../defaults';
-import { ago, MINUTE_MS, plural, type SystemCheck, type Verdict } from './check';
+import { MINUTE_MS } from '../../ports/clock';
+import { ago, plural, type SystemCheck, type Verdict } from './check';
 
 export interface SchedulerFacts {
   /** Renders "generating" without a heartbeat (progress) for the stalled limit, and the oldest's age. */
