@@ -48,10 +48,6 @@ export function loginExpiredReason(expiresAt: string): string {
   return `The Facebook login expired on ${day(expiresAt)}.`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 export async function requireLiveBrand(db: Kysely<Database>, brandId: string): Promise<BrandRow> {
   const brand = await findBrandRow(db, brandId);
   if (!brand || brand.deleted_at) throw new AppError('not_found', `There is no brand "${brandId}".`);

@@ -25,7 +25,6 @@ import {
   googleClientOf,
   loginExpiredReason,
   platformNames,
-  plural,
   requireLiveBrand,
   secretsIn,
   type ConnectionsDeps,
@@ -36,6 +35,7 @@ import { connectionExpired, notConnected } from './refusals';
 import { scheduleGoogleRevocation, TokenRevocations, type RevocationsDrained } from './token-revocations';
 import { facebookPageTokenKey, metaUserTokenKey, youtubeRefreshTokenKey } from './tokens';
 import { YouTubeConnector } from './youtube-connector';
+import { plural } from '../wording';
 
 export type { ConnectionsDeps } from './connections-context';
 export { connectionExpired, notConnected } from './refusals';

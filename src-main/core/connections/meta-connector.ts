@@ -11,7 +11,6 @@ import {
   announceChange,
   day,
   metaAppOf,
-  plural,
   requireLiveBrand,
   secretsIn,
   type ConnectionsDeps,
@@ -19,6 +18,7 @@ import {
 import { MetaAccounts, metaLoginUrl, type LongLivedToken, type MetaApp } from './meta-accounts';
 import { choosePage, pageSummary, type MetaPage } from './meta-pages';
 import { facebookPageTokenKey, metaUserTokenKey } from './tokens';
+import { plural } from '../wording';
 
 /**
  * Facebook Login with the creator's own Meta app: the dialog address, the Pages a user token

@@ -14,7 +14,6 @@ import { releaseTargets, writeConnectedRow } from './connection-rows';
 import {
   announceChange,
   googleClientOf,
-  plural,
   requireLiveBrand,
   secretsIn,
   type ConnectionsDeps,
@@ -22,6 +21,7 @@ import {
 import { connectionsDefaults } from './defaults';
 import { youtubeRefreshTokenKey } from './tokens';
 import { YouTubeSignIns, type SignInReturn } from './youtube-sign-in';
+import { plural } from '../wording';
 
 /**
  * Google sign-in for a brand's channel: the system browser, a loopback listener in the core,

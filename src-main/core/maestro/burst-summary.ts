@@ -1,4 +1,5 @@
 import type { BurstKind } from '../contract/maestro';
+import { plural } from '../wording';
 
 export interface BurstCounts {
   kind: BurstKind;
@@ -16,10 +17,6 @@ export interface BurstCounts {
 
 /** Who will fill a shortfall: a daily burst still has catch-ups left today; otherwise the creator. */
 export type ShortfallRetry = 'catch-up' | 'burst-now';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * One sentence saying how a burst went, the shortfall first when there is one:

@@ -2,6 +2,7 @@ import type { BurstSummary } from '../contract/maestro';
 import type { NotificationKind } from '../contract/notifications';
 import type { Platform } from '../contract/publishing';
 import { DAY_MS } from '../ports/clock';
+import { plural } from '../wording';
 
 /** One notification as its cause writes it into the outbox (see notification-outbox.ts). */
 export interface NotificationDraft {
@@ -21,10 +22,6 @@ const platformNames: Record<Platform, string> = {
   facebook: 'Facebook',
   youtube: 'YouTube',
 };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * A burst ended: its one-sentence summary (shortfall first), said as a warning when it stopped or

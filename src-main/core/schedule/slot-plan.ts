@@ -9,6 +9,7 @@ import {
 } from './rolling-limit';
 import { slotsBetween, type SlotCandidate } from './slot-grid';
 import { DAY_MS, HOUR_MS } from '../ports/clock';
+import { plural } from '../wording';
 
 /** One of this brand's items that holds its time: status `scheduled` or `publishing`. */
 export interface OccupiedSlot {
@@ -100,10 +101,6 @@ function rulesOf(input: SlotRulesCommon & { kind: SlotKind }): Rules {
       input.occupied.filter((item) => item.kind === input.kind).map((item) => item.at.getTime()),
     ),
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function ordinal(n: number): string {

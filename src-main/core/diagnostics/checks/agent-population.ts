@@ -1,5 +1,6 @@
 import { diagnosticsDefaults } from '../defaults';
-import { plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { type SystemCheck, type Verdict } from './check';
 
 export interface PopulationFacts {
   /** Every active agent's survival score, and whether it was ever measured (feedback scored it). */

@@ -2,7 +2,8 @@ import { hostOf, isLocalBaseUrl } from '../../llm/endpoint';
 import { LLM_SERVICE } from '../../llm/usage-ledger';
 import { diagnosticsDefaults } from '../defaults';
 import { HOUR_MS } from '../../ports/clock';
-import { plural, type LlmSettingsFacts, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { type LlmSettingsFacts, type SystemCheck, type Verdict } from './check';
 
 /** Outcomes of an LLM attempt that got an answer. */
 const answered = new Set(['ok', 'repaired', 'bad_json']);

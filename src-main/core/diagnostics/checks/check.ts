@@ -44,8 +44,6 @@ export interface SystemCheck {
   run(ctx: CheckContext): Promise<Verdict>;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** "3 h", "45 min", "2 d": how long ago, roughly. */
 export function ago(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / MINUTE_MS));

@@ -1,6 +1,7 @@
 import { diagnosticsDefaults } from '../defaults';
 import { HOUR_MS } from '../../ports/clock';
-import { ago, plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { ago, type SystemCheck, type Verdict } from './check';
 
 /** The installation checks without which no render can run. */
 const renderToolchain = new Set(['ffmpeg', 'ffprobe']);

@@ -1,7 +1,8 @@
 import type { CycleStatus } from '../../contract/maestro';
 import { diagnosticsDefaults } from '../defaults';
 import { MINUTE_MS } from '../../ports/clock';
-import { ago, listSome, plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { ago, listSome, type SystemCheck, type Verdict } from './check';
 
 export interface FreshnessFacts {
   now: Date;

@@ -1,7 +1,8 @@
 import { lacksItsRender } from '../../proposals/render-dispatch';
 import { diagnosticsDefaults } from '../defaults';
 import { HOUR_MS } from '../../ports/clock';
-import { plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { type SystemCheck, type Verdict } from './check';
 
 export interface ConsistencyFacts {
   proposalsChecked: number;

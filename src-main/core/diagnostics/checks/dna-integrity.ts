@@ -1,7 +1,8 @@
 import { dnaDefaults } from '../../agents/dna';
 import { isStrategyName } from '../../agents/strategies';
 import { diagnosticsDefaults } from '../defaults';
-import { listSome, plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { listSome, type SystemCheck, type Verdict } from './check';
 
 /** An active agent's DNA as stored (JSON text), so unreadable DNA is found, not defaulted. */
 export interface StoredDna {

@@ -1,6 +1,7 @@
 import { diagnosticsDefaults } from '../defaults';
 import { HOUR_MS, MINUTE_MS } from '../../ports/clock';
-import { listSome, plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { listSome, type SystemCheck, type Verdict } from './check';
 
 export interface PublishingFacts {
   paused: boolean;

@@ -1,6 +1,7 @@
 import { diagnosticsDefaults } from '../defaults';
 import { MINUTE_MS } from '../../ports/clock';
-import { ago, plural, type SystemCheck, type Verdict } from './check';
+import { plural } from '../../wording';
+import { ago, type SystemCheck, type Verdict } from './check';
 
 export interface SchedulerFacts {
   /** Renders "generating" without a heartbeat (progress) for the stalled limit, and the oldest's age. */
