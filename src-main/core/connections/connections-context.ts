@@ -3,7 +3,6 @@ import type { ActivityLog } from '../activity/activity-log';
 import { findBrandRow, type BrandRow } from '../brands/brands-repository';
 import type { ActivityEntry } from '../contract/activity';
 import { AppError } from '../contract/errors';
-import type { Platform } from '../contract/publishing';
 import type { EventHub } from '../events/event-hub';
 import type { GoogleClientCredentials } from '../platforms/google-oauth';
 import type { NotificationOutbox } from '../notifications/notification-outbox';
@@ -31,12 +30,6 @@ export interface ConnectionsDeps {
   /** An expired connection (and one about to expire) is notified once per connection. */
   notifications?: NotificationOutbox;
 }
-
-export const platformNames: Record<Platform, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 /** The date part of an ISO time, as activity entries show it. */
 export function day(iso: string): string {

@@ -24,7 +24,6 @@ import {
   announceChange,
   googleClientOf,
   loginExpiredReason,
-  platformNames,
   requireLiveBrand,
   secretsIn,
   type ConnectionsDeps,
@@ -36,6 +35,7 @@ import { scheduleGoogleRevocation, TokenRevocations, type RevocationsDrained } f
 import { facebookPageTokenKey, metaUserTokenKey, youtubeRefreshTokenKey } from './tokens';
 import { YouTubeConnector } from './youtube-connector';
 import { plural } from '../wording';
+import { platformNames } from '../contract/publishing';
 
 export type { ConnectionsDeps } from './connections-context';
 export { connectionExpired, notConnected } from './refusals';

@@ -2,7 +2,7 @@ import { AppError } from '../contract/errors';
 import type { Platform } from '../contract/publishing';
 import { PlatformError } from '../platforms/platform-error';
 import type { ConnectionWaitReason } from './connection-rows';
-import { platformNames } from './connections-context';
+import { platformNames } from '../contract/publishing';
 
 /**
  * No connection (or its tokens are gone): an AppError `not_found`, which the publisher turns into

@@ -5,6 +5,13 @@ import { jobIdSchema, platforms } from './jobs';
 export const platformSchema = z.enum(platforms);
 export type Platform = z.infer<typeof platformSchema>;
 
+/** Each platform as the creator reads its name, in the app and in its messages. */
+export const platformNames: Record<Platform, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+};
+
 export const scheduleIdSchema = z
   .string()
   .max(24)

@@ -3,6 +3,7 @@ import type { NotificationKind } from '../contract/notifications';
 import type { Platform } from '../contract/publishing';
 import { DAY_MS } from '../ports/clock';
 import { plural } from '../wording';
+import { platformNames } from '../contract/publishing';
 
 /** One notification as its cause writes it into the outbox (see notification-outbox.ts). */
 export interface NotificationDraft {
@@ -16,12 +17,6 @@ export interface NotificationDraft {
   dedupeKey: string;
   brandId?: string | null;
 }
-
-const platformNames: Record<Platform, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 /**
  * A burst ended: its one-sentence summary (shortfall first), said as a warning when it stopped or

@@ -21,15 +21,10 @@ import { publishFacebookCarousel, publishFacebookReel } from './flows/facebook';
 import { publishInstagramCarousel, publishInstagramReel } from './flows/instagram';
 import { removeHosted } from './flows/shared';
 import { publishYoutubeShort } from './flows/youtube';
+import { platformNames } from '../contract/publishing';
 
 /** How one visit of a target ended: `offline` stops the round so due posts keep their order. */
 export type AdvanceOutcome = 'published' | 'later' | 'waiting' | 'failed' | 'offline' | 'skipped';
-
-const platformNames: Record<Platform, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 /** Transient failures in a row before a target stops retrying by itself and asks for the creator. */
 const MAX_TRANSIENT_ATTEMPTS = 8;

@@ -11,9 +11,8 @@ import {
   YAxis,
   type BarShapeProps,
 } from 'recharts';
-import type { AnalyticsBrand } from '@contract';
+import { platformNames, type AnalyticsBrand } from '@contract';
 import { ChartFigure, chartSize, chartStyle } from '../../ui/chart-figure';
-import { platformName } from '../calendar/post-presentation';
 import {
   describeSeries,
   formatCompact,
@@ -64,7 +63,7 @@ export function PlatformTrendChart({
           <Line
             key={platform}
             dataKey={platform}
-            name={platformName[platform]}
+            name={platformNames[platform]}
             stroke={platformColors[platform]}
             strokeWidth={2}
             dot={{ r: 3 }}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { AnalyticsBrand, Brand } from '@contract';
+import { platformNames, type AnalyticsBrand, type Brand } from '@contract';
 import { Card } from '../../ui/card';
 import { ErrorMessage } from '../../ui/error-message';
 import { describeError } from '../../ui/errors';
@@ -8,7 +8,6 @@ import { formatDateTime } from '../../ui/format';
 import { PageHeader } from '../../ui/page-header';
 import { toast } from '../../ui/toast-store';
 import { useBrands } from '../brands/use-brands';
-import { platformName } from '../calendar/post-presentation';
 import { BestHoursChart, EngagementChart, PlatformTrendChart } from './analytics-charts';
 import { describeCollection, formatCount, formatPercent, formatRelative } from './analytics-presentation';
 import { PostRanking } from './post-ranking';
@@ -228,7 +227,7 @@ function Totals({ data }: { data: AnalyticsBrand }) {
       </div>
       {data.current.map((c) => (
         <div key={c.platform}>
-          <dt>{platformName[c.platform]} followers</dt>
+          <dt>{platformNames[c.platform]} followers</dt>
           <dd title={`as of ${formatDateTime(c.fetchedAt)}`}>{formatCount(c.followers)}</dd>
         </div>
       ))}

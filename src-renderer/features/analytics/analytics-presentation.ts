@@ -1,5 +1,4 @@
-import type { AnalyticsBrand, AnalyticsCollectSummary, Platform } from '@contract';
-import { platformName } from '../calendar/post-presentation';
+import { platformNames, type AnalyticsBrand, type AnalyticsCollectSummary, type Platform } from '@contract';
 
 /**
  * How the Analytics page reads the core's numbers: which platforms a series has, what a chart's
@@ -44,8 +43,8 @@ export function describeSeries(series: PlatformSeries): string {
     const first = values[0]!;
     const last = values.at(-1)!;
     return values.length === 1 || first === last
-      ? `${platformName[platform]} ${formatCount(last)}`
-      : `${platformName[platform]} ${formatCount(first)} → ${formatCount(last)}`;
+      ? `${platformNames[platform]} ${formatCount(last)}`
+      : `${platformNames[platform]} ${formatCount(first)} → ${formatCount(last)}`;
   });
   return parts.join('; ');
 }
@@ -108,7 +107,9 @@ export function describeCollection(summary: AnalyticsCollectSummary): string {
       ? 'Nothing was due to measure'
       : `Took ${summary.snapshotsTaken} post ${summary.snapshotsTaken === 1 ? 'measurement' : 'measurements'} and ${summary.brandSnapshots} account ${summary.brandSnapshots === 1 ? 'snapshot' : 'snapshots'}`;
   const waiting = summary.noDataYet > 0 ? `; ${summary.noDataYet} without data yet` : '';
-  const stopped = summary.stopped.map((stop) => `${platformName[stop.platform]} ${stopReasons[stop.reason]}`);
+  const stopped = summary.stopped.map(
+    (stop) => `${platformNames[stop.platform]} ${stopReasons[stop.reason]}`,
+  );
   const refused = summary.errors.length > 0 ? `; ${summary.errors.length} refused by the platform` : '';
   return `${taken}${waiting}${stopped.length > 0 ? `; ${stopped.join(', ')}` : ''}${refused}.`;
 }

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
-import type { AnalyticsPost } from '@contract';
+import { platformNames, type AnalyticsPost } from '@contract';
 import { Badge } from '../../ui/badge';
 import { formatDateTime } from '../../ui/format';
-import { platformName } from '../calendar/post-presentation';
 import { formatCount, formatPercent, formatRelative } from './analytics-presentation';
 
 /**
@@ -38,7 +37,7 @@ export function PostRanking({ label, posts }: { label: string; posts: AnalyticsP
               <th scope="row" className="post-cell">
                 <span className="post-title">{post.title ?? `${post.contentType} ${post.mediaId}`}</span>
                 <span className="post-meta">
-                  <Badge>{platformName[post.platform]}</Badge>
+                  <Badge>{platformNames[post.platform]}</Badge>
                   <span className="muted">
                     {post.contentType}
                     {post.publishedAt ? ` · ${formatDateTime(post.publishedAt)}` : ''}

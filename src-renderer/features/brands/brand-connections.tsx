@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import type { Connection, Platform } from '@contract';
+import { platformNames, type Connection, type Platform } from '@contract';
 import { desktopBridge } from '../../app/desktop-bridge';
 import { Badge } from '../../ui/badge';
 import { confirm } from '../../ui/confirm-store';
 import { describeError } from '../../ui/errors';
 import { formatDateTime } from '../../ui/format';
 import { toast } from '../../ui/toast-store';
-import { accountLabel, expiryNote, platformLabels, statusBadge } from './connection-presentation';
+import { accountLabel, expiryNote, statusBadge } from './connection-presentation';
 import { MetaConnect } from './meta-connect';
 import { useDisconnect, useTestConnection, useYouTubeBegin } from './use-connections';
 
@@ -24,7 +24,7 @@ function ConnectionRow({
   const test = useTestConnection();
   const disconnect = useDisconnect();
   const { brandId, platform } = connection;
-  const name = platformLabels[platform];
+  const name = platformNames[platform];
   const badge = statusBadge(connection);
   const account = accountLabel(connection);
   const expiry = expiryNote(connection.expiresAt, new Date());

@@ -1,11 +1,5 @@
-import type { Connection, Platform } from '@contract';
+import type { Connection } from '@contract';
 import type { BadgeTone } from '../../ui/badge';
-
-export const platformLabels: Record<Platform, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 /** A token that stops working within this many days is shown as a warning. */
 export const EXPIRY_WARNING_DAYS = 7;

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { Brand, Platform, PublishingProfile } from '@contract';
+import { platformNames, type Brand, type Platform, type PublishingProfile } from '@contract';
 import { Badge } from '../../ui/badge';
 import { describeError, fieldErrorsOf } from '../../ui/errors';
 import { Field } from '../../ui/field';
 import { toast } from '../../ui/toast-store';
-import { platformLabels } from './connection-presentation';
 import { useUpdateBrand } from './use-brands';
 
 interface Draft {
@@ -98,7 +97,7 @@ export function PublishingProfileForm({ brand }: { brand: Brand }) {
                 )
               }
             />
-            {platformLabels[platform]}
+            {platformNames[platform]}
           </label>
         ))}
         {errors.platforms && <p className="field-error">{errors.platforms}</p>}

@@ -1,8 +1,8 @@
-import type { CalendarItem, PublishTarget } from '@contract';
+import { platformNames, type CalendarItem, type PublishTarget } from '@contract';
 import { Badge } from '../../ui/badge';
 import { Meter } from '../../ui/meter';
 import { formatInZone } from './calendar-time';
-import { describeWait, platformName, targetStatusLabel, targetStatusTone } from './post-presentation';
+import { describeWait, targetStatusLabel, targetStatusTone } from './post-presentation';
 import { useRetryPost, useUploadPercent } from './use-calendar';
 
 function TargetRow({
@@ -16,7 +16,7 @@ function TargetRow({
 }) {
   const percent = useUploadPercent(item.scheduleId, target.platform);
   const retry = useRetryPost();
-  const name = platformName[target.platform];
+  const name = platformNames[target.platform];
   const wait = target.status !== 'published' ? describeWait(target.waitReason) : null;
   return (
     <li className="post-target-row">

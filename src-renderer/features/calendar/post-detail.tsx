@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { CalendarItem } from '@contract';
+import { platformNames, type CalendarItem } from '@contract';
 import { Badge } from '../../ui/badge';
 import { confirm } from '../../ui/confirm-store';
 import { formatInZone } from './calendar-time';
@@ -7,13 +7,7 @@ import { MovePostForm } from './move-post-form';
 import { PlatformTargets } from './platform-targets';
 import { PostEditForm } from './post-edit-form';
 import { valuesFromItem } from './post-edit-values';
-import {
-  contentTypeLabel,
-  needsMediaHost,
-  platformName,
-  postStatusLabel,
-  postStatusTone,
-} from './post-presentation';
+import { contentTypeLabel, needsMediaHost, postStatusLabel, postStatusTone } from './post-presentation';
 import { PostPreview } from './post-preview';
 import { useExportPost, usePublishNow, useUnschedulePost } from './use-calendar';
 
@@ -78,7 +72,7 @@ export function PostDetail({ item, timeZone, moving, onMove, onClose }: PostDeta
     headingRef.current?.focus();
   }, [item.scheduleId]);
 
-  const platformList = item.platforms.map((p) => platformName[p]).join(', ') || 'none';
+  const platformList = item.platforms.map((p) => platformNames[p]).join(', ') || 'none';
 
   return (
     <section className="card post-detail" aria-labelledby={headingId}>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { AppError, type CalendarItem } from '@contract';
+import { AppError, type CalendarItem, platformNames } from '@contract';
 import { describeError, fieldErrorsOf, unplacedFieldErrors, type FieldErrors } from '../../ui/errors';
 import { Field } from '../../ui/field';
 import { toast } from '../../ui/toast-store';
@@ -10,7 +10,6 @@ import {
   valuesFromItem,
   type PostEditValues,
 } from './post-edit-values';
-import { platformName } from './post-presentation';
 import { useUpdatePost } from './use-calendar';
 
 function TextArea({
@@ -171,7 +170,7 @@ export function PostEditForm({ item }: { item: CalendarItem }) {
                   )
                 }
               />
-              {platformName[platform]}
+              {platformNames[platform]}
             </label>
           ))}
           {item.contentType === 'carousel' && <p className="field-hint">YouTube takes videos only.</p>}

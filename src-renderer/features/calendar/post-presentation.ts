@@ -1,16 +1,10 @@
-import type { CalendarItem, Platform, PublishTarget } from '@contract';
+import { platformNames, type CalendarItem, type Platform, type PublishTarget } from '@contract';
 import type { BadgeTone } from '../../ui/badge';
 
 /** How a post and each platform's progress read on the calendar, in plain words. */
 
 type PostStatus = CalendarItem['status'];
 type TargetStatus = PublishTarget['status'];
-
-export const platformName: Record<Platform, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-};
 
 /** Short enough for a month cell; the full name goes in the accessible label. */
 export const platformShort: Record<Platform, string> = {
@@ -79,7 +73,7 @@ export function targetLabel(
   percent?: number | null,
 ): string {
   const progress = target.status === 'uploading' && percent != null ? ` ${Math.round(percent)}%` : '';
-  return `${platformName[target.platform]}: ${targetStatusLabel[target.status]}${progress}`;
+  return `${platformNames[target.platform]}: ${targetStatusLabel[target.status]}${progress}`;
 }
 
 export function contentTypeLabel(item: Pick<CalendarItem, 'contentType' | 'variant'>): string {

@@ -1,13 +1,12 @@
-import type { PlatformQuota } from '@contract';
+import { platformNames, type PlatformQuota } from '@contract';
 import { Card } from '../../ui/card';
 import { formatDateTime } from '../../ui/format';
 import { Meter } from '../../ui/meter';
-import { platformName } from '../calendar/post-presentation';
 import { usageTone } from './usage-tone';
 import './dashboard.css';
 
 function QuotaRow({ quota }: { quota: PlatformQuota }) {
-  const name = platformName[quota.platform];
+  const name = platformNames[quota.platform];
   return (
     <li className="budget" data-platform={quota.platform}>
       <span className="budget-label">

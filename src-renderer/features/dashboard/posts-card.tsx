@@ -1,9 +1,9 @@
-import type { DashboardPost, MaestroDashboard } from '@contract';
+import { platformNames, type DashboardPost, type MaestroDashboard } from '@contract';
 import { Link } from 'react-router';
 import { Badge } from '../../ui/badge';
 import { Card } from '../../ui/card';
 import { formatDateTime } from '../../ui/format';
-import { platformName, targetStatusTone } from '../calendar/post-presentation';
+import { targetStatusTone } from '../calendar/post-presentation';
 import './dashboard.css';
 
 function PostRow({ post, when }: { post: DashboardPost; when: string }) {
@@ -20,11 +20,11 @@ function PostRow({ post, when }: { post: DashboardPost; when: string }) {
         {post.targets.map((t) =>
           t.permalink ? (
             <a key={t.platform} href={t.permalink} target="_blank" rel="noreferrer">
-              <Badge tone={targetStatusTone[t.status]}>{platformName[t.platform]}</Badge>
+              <Badge tone={targetStatusTone[t.status]}>{platformNames[t.platform]}</Badge>
             </a>
           ) : (
             <Badge key={t.platform} tone={targetStatusTone[t.status]}>
-              {platformName[t.platform]}
+              {platformNames[t.platform]}
             </Badge>
           ),
         )}
