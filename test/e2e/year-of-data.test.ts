@@ -54,7 +54,11 @@ describe('A year of data in Chromium: virtualized lists, search as you type, the
       const first = options.first();
       expect(await first.locator('mark').first().innerText()).toMatch(/^magnes/i);
       expect((await first.getAttribute('aria-label'))?.toLowerCase()).toContain('magnesium');
-      expect(p.url()).toContain('q=magnes');
+      // The address takes the search once typing pauses, so a reload keeps it.
+      await expect.poll(() => p.url()).toContain('q=magnes');
+      await p.reload();
+      await p.locator('.review-list-column[data-results-for="magnes"]').waitFor();
+      expect(await p.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('magnes');
       await p.getByRole('searchbox', { name: 'Search' }).fill('zzzz nothing');
       await p.getByText('No rejected proposal has “zzzz nothing”.').waitFor();
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../ui/error-message';
 import { PageHeader } from '../../ui/page-header';
@@ -36,16 +36,38 @@ function paramsFromFilter(filter: ProposalFilter): Record<string, string> {
   return params;
 }
 
+/** How long typing pauses before the address takes the search. */
+const ADDRESS_PAUSE_MS = 400;
+
 export function ProposalsPage() {
   const [params, setParams] = useSearchParams();
-  // What is typed lives here first: the address follows it, but an input bound to the address
-  // alone would drop keystrokes typed before the router caught up.
+  // What is typed lives here first and drives the list at once. The address follows after a
+  // pause: rewriting it re-renders the whole app (router, navigation, every open hook), which on
+  // every keystroke cost more than the search itself.
   const [search, setSearch] = useState(() => params.get('q') ?? '');
+  const inAddress = useRef(search);
   const filter = { ...filterFromParams(params), search: search || undefined };
   const setFilter = (next: ProposalFilter) => {
     setSearch(next.search ?? '');
+    inAddress.current = next.search ?? '';
     setParams(paramsFromFilter(next), { replace: true });
   };
+  useEffect(() => {
+    if (inAddress.current === search) return;
+    const timer = setTimeout(() => {
+      inAddress.current = search;
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (search) next.set('q', search);
+          else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      );
+    }, ADDRESS_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search, setParams]);
   // The same query the queue below uses (one fetch): here only for the counts on the tabs.
   const { counts } = useProposalList(filter);
   const panelId = useId();
@@ -75,7 +97,7 @@ export function ProposalsPage() {
             value={filter.search ?? ''}
             placeholder="Words in titles, captions, lines…"
             aria-describedby={`${panelId}-search-hint`}
-            onChange={(event) => setFilter({ ...filter, search: event.target.value || undefined })}
+            onChange={(event) => setSearch(event.target.value)}
           />
           <span id={`${panelId}-search-hint`} className="visually-hidden">
             Every word is matched as the start of a word; the list and the counts follow as you type.
