@@ -27,6 +27,8 @@ export const queryKeys = {
     all: ['proposals'] as const,
     /** One review-queue view: status, brand, agent and type filter. */
     list: (filter: object) => ['proposals', 'list', filter] as const,
+    /** The tabs' counts: brand, agent, type and search, whatever the tab. */
+    counts: (filter: object) => ['proposals', 'counts', filter] as const,
   },
   /** maestro.dashboard: its hook refetches it when an entity it shows changes. */
   dashboard: { all: ['dashboard'] as const },

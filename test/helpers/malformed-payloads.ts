@@ -51,6 +51,7 @@ export const validExamples: Record<OperationName, { payload: Record<string, unkn
     'agents.mutate': { payload: { agentId: 'toby' }, required: ['agentId'] },
     'agents.retire': { payload: { agentId: 'toby' }, required: ['agentId'] },
     'proposals.list': { payload: { statuses: ['pending'], limit: 10 }, required: [] },
+    'proposals.counts': { payload: { brandId: sampleBrand.id, search: 'sleep' }, required: [] },
     'proposals.get': { payload: { proposalId: 'TOBY-000001' }, required: ['proposalId'] },
     'proposals.accept': { payload: { proposalId: 'TOBY-000001', note: 'good' }, required: ['proposalId'] },
     'proposals.reject': { payload: { proposalId: 'TOBY-000001', note: 'weak' }, required: ['proposalId'] },

@@ -40,6 +40,8 @@ import {
   proposalBulkResultSchema,
   proposalBulkReviewSchema,
   proposalIdInputSchema,
+  proposalCountsInputSchema,
+  proposalCountsSchema,
   proposalListInputSchema,
   proposalListSchema,
   proposalReviewSchema,
@@ -362,6 +364,12 @@ export const operations = {
     output: proposalListSchema,
     mutates: false,
     summary: 'Review queue, newest first',
+  }),
+  'proposals.counts': op({
+    input: proposalCountsInputSchema,
+    output: proposalCountsSchema,
+    mutates: false,
+    summary: 'How many proposals per status under a brand, agent, type and search',
   }),
   'proposals.get': op({
     input: proposalIdInputSchema,

@@ -71,13 +71,23 @@ export const proposalListInputSchema = z
     beforeProposalId: proposalIdSchema.optional(),
     /** Only proposals whose title or text has these words (each a prefix), newest first. */
     search: searchTextSchema.optional(),
+    /** false: leave out `counts` (a page that shows them asks `proposals.counts`). */
+    withCounts: z.boolean().optional(),
   })
   .strict();
 
+/** The filter the status tabs count under: brand, agent, type and search, not the status. */
+export const proposalCountsInputSchema = proposalListInputSchema
+  .pick({ brandId: true, agentId: true, contentType: true, search: true })
+  .strict();
+
+/** Proposals per status. */
+export const proposalCountsSchema = z.record(z.string(), z.number());
+
 export const proposalListSchema = z.object({
   items: z.array(proposalSchema),
-  /** Counts per status under the same brand/agent/type filter, for the filter tabs. */
-  counts: z.record(z.string(), z.number()),
+  /** Counts per status under the same brand/agent/type filter and search, unless `withCounts: false`. */
+  counts: proposalCountsSchema.optional(),
   hasMore: z.boolean(),
   /** With `search`: per proposal id, its title with the matches marked and a snippet of its text. */
   highlights: z.record(z.string(), searchHighlightSchema).optional(),

@@ -33,11 +33,15 @@ export interface ProposalListFilter {
   limit?: number;
   beforeProposalId?: string;
   search?: string;
+  /** false: no counts (the page asks `counts` on its own). */
+  withCounts?: boolean;
 }
+
+export type ProposalCountsFilter = Pick<ProposalListFilter, 'brandId' | 'agentId' | 'contentType' | 'search'>;
 
 export interface ProposalList {
   items: Proposal[];
-  counts: Record<string, number>;
+  counts?: Record<string, number>;
   hasMore: boolean;
   highlights?: Record<string, SearchHighlight>;
 }
@@ -87,6 +91,21 @@ export class ProposalsService {
       );
     }
     rows.sort((a, b) => b.id - a.id);
+    return {
+      items: rows.slice(0, limit).map(proposalFromRow),
+      ...(await this.countsUnless(filter)),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  /**
+   * Proposals per status under the brand, agent and type filter and the search: the tabs. On
+   * its own so a page can show a search's results before these (six index counts per keystroke).
+   */
+  async counts(filter: ProposalCountsFilter): Promise<Record<string, number>> {
+    const scope = { brandId: filter.brandId, agentId: filter.agentId, contentType: filter.contentType };
+    const terms = filter.search ? searchTermsOf(filter.search) : [];
+    if (terms.length > 0) return this.deps.search.proposalCounts(terms, scope);
     const counts: Record<string, number> = {};
     const countRows = await this.narrowed(
       this.deps.db
@@ -98,7 +117,11 @@ export class ProposalsService {
       .groupBy('proposals.status')
       .execute();
     for (const c of countRows) counts[c.status] = Number(c.n);
-    return { items: rows.slice(0, limit).map(proposalFromRow), counts, hasMore: rows.length > limit };
+    return counts;
+  }
+
+  private async countsUnless(filter: ProposalListFilter): Promise<Pick<ProposalList, 'counts'>> {
+    return filter.withCounts === false ? {} : { counts: await this.counts(filter) };
   }
 
   /** Proposals waiting for the creator: pending, and those the examiner could not grade. */
@@ -148,7 +171,7 @@ export class ProposalsService {
     );
     return {
       items: ordered.map(({ row }) => proposalFromRow(row)),
-      counts: await this.deps.search.proposalCounts(terms, scope),
+      ...(await this.countsUnless(filter)),
       hasMore: hits.length > limit,
       highlights,
     };

@@ -9,7 +9,7 @@ import { ProposalDetail } from './proposal-detail';
 import { ProposalList } from './proposal-list';
 import { emptyLabels, isReviewTab, statusLabels } from './proposal-status';
 import { ShortcutLegend } from './shortcut-legend';
-import { useProposalList, type ProposalFilter } from './use-proposals';
+import { useProposalCounts, type ProposalFilter } from './use-proposals';
 import { useReviewQueue } from './use-review-queue';
 import { useReviewShortcuts } from './use-review-shortcuts';
 import './proposals.css';
@@ -68,8 +68,7 @@ export function ProposalsPage() {
     }, ADDRESS_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [search, setParams]);
-  // The same query the queue below uses (one fetch): here only for the counts on the tabs.
-  const { counts } = useProposalList(filter);
+  const counts = useProposalCounts(filter).data ?? {};
   const panelId = useId();
 
   return (

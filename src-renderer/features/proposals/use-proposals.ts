@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { Proposal, SearchHighlight } from '@contract';
 import { useApi } from '../../app/api-context';
 import { queryKeys } from '../../app/query-keys';
@@ -31,6 +37,8 @@ export function useProposalList(filter: ProposalFilter) {
         limit: PAGE_SIZE,
         beforeProposalId: pageParam,
         ...(search ? { search } : {}),
+        // The tabs ask for theirs (useProposalCounts): the list does not wait for six counts.
+        withCounts: false,
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => (page.hasMore ? page.items.at(-1)?.proposalId : undefined),
@@ -38,14 +46,27 @@ export function useProposalList(filter: ProposalFilter) {
     placeholderData: keepPreviousData,
   });
   const items: Proposal[] = query.data?.pages.flatMap((page) => page.items) ?? [];
-  // Counts come with every page and cover all statuses under the same brand/agent/type filter
-  // (and search).
-  const counts = query.data?.pages[0]?.counts ?? {};
   const highlights: Record<string, SearchHighlight> = Object.assign(
     {},
     ...(query.data?.pages.map((page) => page.highlights ?? {}) ?? []),
   );
-  return { ...query, items, counts, highlights };
+  return { ...query, items, highlights };
+}
+
+/**
+ * Proposals per status under the filter's brand, agent, type and search, for the tabs: one
+ * query whatever the tab, so switching tabs during a search counts nothing again.
+ */
+export function useProposalCounts(filter: ProposalFilter) {
+  const api = useApi();
+  const search = filter.search?.trim() || undefined;
+  const scope = { brandId: filter.brandId, agentId: filter.agentId, contentType: filter.contentType };
+  return useQuery({
+    queryKey: queryKeys.proposals.counts({ ...scope, search }),
+    queryFn: () => api['proposals.counts']({ ...scope, ...(search ? { search } : {}) }),
+    // The last counts stay while the next search's load (no flash of empty tabs per key).
+    placeholderData: keepPreviousData,
+  });
 }
 
 /**

@@ -142,13 +142,12 @@ describe('full-text search kept in step by triggers', () => {
       post,
       mine,
     ]);
-    expect((await search('hydr', { brandId: sampleBrand.id })).counts).toEqual({
-      pending: 3,
-      needs_review: 0,
-      accepted: 0,
-      rejected: 1,
-      expired: 0,
-    });
+    const tabs = { pending: 3, needs_review: 0, accepted: 0, rejected: 1, expired: 0 };
+    expect((await search('hydr', { brandId: sampleBrand.id })).counts).toEqual(tabs);
+    // The page asks for its tabs on their own, whatever the tab, and the list leaves them out.
+    expect(await t.call('proposals.counts', { search: 'hydr', brandId: sampleBrand.id })).toEqual(tabs);
+    expect(await search('hydr', { brandId: sampleBrand.id, withCounts: false })).not.toHaveProperty('counts');
+    expect(await t.call('proposals.counts', { brandId: sampleBrand.id })).toEqual({ pending: 3, rejected: 1 });
   });
 
   it('pages newest first by keyset: pages never overlap and together hold every match', async () => {
